@@ -1,0 +1,107 @@
+package dev.hush.config;
+
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.StringSubstitutor;
+
+/**
+ * Fills {@code ${VARIABLE}} and {@code ${VARIABLE:-default}} in the configuration file from the
+ * process environment and a {@code .env} file in the working directory (the environment wins).
+ * Every variable the file references is checked before substitution, and an unset variable
+ * without a default stops start-up with an {@link InvalidSettingException} naming it.
+ */
+public final class EnvironmentSourceProvider implements ConfigurationSourceProvider {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:-[^}]*)?}");
+    private static final Pattern UNRESOLVED = Pattern.compile("Cannot resolve variable '([^']+)'");
+    private static final Map<String, Consumer<String>> CHECKS = checks();
+
+    private final ConfigurationSourceProvider delegate;
+    private final Map<String, String> variables;
+
+    public EnvironmentSourceProvider(ConfigurationSourceProvider delegate, Map<String, String> variables) {
+        this.delegate = delegate;
+        this.variables = Map.copyOf(variables);
+    }
+
+    /** Reads {@code .env} from the working directory, when present, under the process environment. */
+    public static Map<String, String> loadVariables() {
+        Map<String, String> merged = new HashMap<>();
+        Dotenv dotenv = Dotenv.configure().directory(".").ignoreIfMissing().load();
+        for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+            merged.put(entry.getKey(), entry.getValue());
+        }
+        merged.putAll(System.getenv());
+        return merged;
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        String text;
+        try (InputStream in = delegate.open(path)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        checkReferencedVariables(text);
+        StringSubstitutor substitutor = new StringSubstitutor(variables::get);
+        substitutor.setEnableUndefinedVariableException(true);
+        try {
+            return new ByteArrayInputStream(substitutor.replace(text).getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            Matcher unresolved = UNRESOLVED.matcher(String.valueOf(e.getMessage()));
+            String name = unresolved.find() ? unresolved.group(1) : "A configuration variable";
+            throw new InvalidSettingException(name, "is required but not set");
+        }
+    }
+
+    private void checkReferencedVariables(String text) {
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+            String name = reference.group(1);
+            String value = variables.get(name);
+            if (value == null) {
+                if (reference.group(2) == null) {
+                    throw new InvalidSettingException(name,
+                            "is required but not set (in the environment or in .env)");
+                }
+                continue;
+            }
+            CHECKS.getOrDefault(name, ignored -> { }).accept(value);
+        }
+    }
+
+    private static Map<String, Consumer<String>> checks() {
+        Map<String, Consumer<String>> checks = new HashMap<>();
+        checks.put("DATABASE_URL", DatabaseUrl::parse);
+        checks.put("AUTH_HASH", SettingChecks::authHash);
+        checks.put("KDF_SALT", SettingChecks::kdfSalt);
+        checks.put("JWT_SECRET", SettingChecks::jwtSecret);
+        checks.put("JWT_ALGORITHM", SettingChecks::jwtAlgorithm);
+        checks.put("JWT_EXPIRE_MINUTES", v -> SettingChecks.integer("JWT_EXPIRE_MINUTES", v, 1, 10_080));
+        checks.put("MAX_AUTH_FAILURES", v -> SettingChecks.integer("MAX_AUTH_FAILURES", v, 1, 100));
+        checks.put("FAILURE_MODE", FailureMode::parse);
+        checks.put("IP_BLOCK_MINUTES", v -> SettingChecks.integer("IP_BLOCK_MINUTES", v, 1, 525_600));
+        checks.put("PANIC_MODE", v -> SettingChecks.bool("PANIC_MODE", v));
+        checks.put("BACKEND_HOST", v -> SettingChecks.notBlank("BACKEND_HOST", v));
+        checks.put("ADMIN_HOST", v -> SettingChecks.notBlank("ADMIN_HOST", v));
+        checks.put("BACKEND_PORT", v -> SettingChecks.integer("BACKEND_PORT", v, 0, 65_535));
+        checks.put("ADMIN_PORT", v -> SettingChecks.integer("ADMIN_PORT", v, 0, 65_535));
+        checks.put("FRONTEND_URL", SettingChecks::origin);
+        checks.put("TRUSTED_PROXIES", SettingChecks::trustedProxies);
+        for (String name : new String[] {"RATE_LIMIT_AUTH_PER_MINUTE", "RATE_LIMIT_AUTH_BURST",
+            "RATE_LIMIT_API_PER_MINUTE", "RATE_LIMIT_API_BURST"}) {
+            checks.put(name, v -> SettingChecks.integer(name, v, 1, 1_000_000));
+        }
+        checks.put("MAX_CIPHERTEXT_BYTES",
+                v -> SettingChecks.integer("MAX_CIPHERTEXT_BYTES", v, 1, 16 * 1024 * 1024));
+        return Map.copyOf(checks);
+    }
+}

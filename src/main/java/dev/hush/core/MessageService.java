@@ -1,0 +1,61 @@
+package dev.hush.core;
+
+import dev.hush.db.MessageDao;
+import dev.hush.db.MessageRow;
+import dev.hush.errors.ApiException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Stores and pages encrypted messages. */
+public final class MessageService {
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private final Jdbi jdbi;
+
+    public MessageService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Stores a message in its own transaction; a missing thread is a 404. */
+    public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv) {
+        try {
+            return jdbi.inTransaction(handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
+        } catch (UnableToExecuteStatementException e) {
+            if (isForeignKeyViolation(e)) {
+                throw threadNotFound();
+            }
+            throw e;
+        }
+    }
+
+    /** Returns up to {@code limit} messages created after {@code after}, oldest first. */
+    public List<MessageRow> findAfter(UUID threadId, Instant after, int limit) {
+        return jdbi.withExtension(MessageDao.class, dao -> dao.findAfter(threadId, after, limit));
+    }
+
+    /** Returns the newest {@code limit} messages, oldest first. */
+    public List<MessageRow> findNewest(UUID threadId, int limit) {
+        return jdbi.withExtension(MessageDao.class, dao -> dao.findNewest(threadId, limit));
+    }
+
+    public long count(UUID threadId) {
+        return jdbi.withExtension(MessageDao.class, dao -> dao.count(threadId));
+    }
+
+    public static ApiException threadNotFound() {
+        return new ApiException(404, "thread_not_found", "No thread exists with that id");
+    }
+
+    private static boolean isForeignKeyViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

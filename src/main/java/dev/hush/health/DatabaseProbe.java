@@ -1,0 +1,29 @@
+package dev.hush.health;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checks that the database answers a trivial query within a couple of seconds. */
+public final class DatabaseProbe {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DatabaseProbe.class);
+    private static final int QUERY_TIMEOUT_SECONDS = 2;
+
+    private final Jdbi jdbi;
+
+    public DatabaseProbe(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                    .setQueryTimeout(QUERY_TIMEOUT_SECONDS)
+                    .mapTo(Integer.class)
+                    .one()) == 1;
+        } catch (RuntimeException e) {
+            LOGGER.warn("Database health probe failed: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hush.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Cross-origin access for the one frontend origin: methods GET, POST and DELETE, headers
+ * Authorization and Content-Type. Other origins get no CORS headers, so browsers block them.
+ */
+public final class CorsFilter extends HttpFilter {
+    private static final String ALLOWED_METHODS = "GET, POST, DELETE";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type";
+    private static final String MAX_AGE_SECONDS = "600";
+
+    private final String allowedOrigin;
+
+    public CorsFilter(String allowedOrigin) {
+        this.allowedOrigin = allowedOrigin;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        response.addHeader("Vary", "Origin");
+        boolean allowed = allowedOrigin.equals(origin);
+        if (allowed) {
+            response.setHeader("Access-Control-Allow-Origin", allowedOrigin);
+        }
+        boolean preflight = "OPTIONS".equals(request.getMethod())
+                && request.getHeader("Access-Control-Request-Method") != null;
+        if (preflight) {
+            if (allowed) {
+                response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
+                response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+                response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
+            }
+            response.setStatus(allowed ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
