@@ -11,11 +11,9 @@ import jakarta.validation.constraints.NotNull;
 public class HushConfiguration extends Configuration {
     @Valid
     @NotNull
-    @JsonProperty
     private DataSourceFactory database = new DataSourceFactory();
 
     @NotNull
-    @JsonProperty
     private String databaseUrl;
 
     @Valid
@@ -43,24 +41,33 @@ public class HushConfiguration extends Configuration {
     @JsonProperty
     private HttpSettings http = HttpSettings.defaults();
 
-    @JsonIgnore
-    private boolean databaseResolved;
+    /** Sets DATABASE_URL, in the JDBC or the libpq URI form, and applies it to the pool settings. */
+    @JsonProperty("databaseUrl")
+    public void setDatabaseUrl(String databaseUrl) {
+        this.databaseUrl = databaseUrl;
+        applyDatabaseUrl();
+    }
 
-    /**
-     * Returns the pool settings with the URL, user and password taken from {@code databaseUrl},
-     * which may be in the JDBC or the libpq URI form.
-     */
-    @JsonIgnore
-    public synchronized DataSourceFactory dataSourceFactory() {
-        if (!databaseResolved) {
-            DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
-            database.setDriverClass("org.postgresql.Driver");
-            database.setUrl(url.jdbcUrl());
-            url.user().ifPresent(database::setUser);
-            url.password().ifPresent(password -> database.setPassword(password.reveal()));
-            databaseResolved = true;
-        }
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+        applyDatabaseUrl();
+    }
+
+    /** Returns the pool settings with the URL, user and password taken from DATABASE_URL. */
+    public DataSourceFactory dataSourceFactory() {
         return database;
+    }
+
+    private void applyDatabaseUrl() {
+        if (databaseUrl == null || database == null) {
+            return;
+        }
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        database.setDriverClass("org.postgresql.Driver");
+        database.setUrl(url.jdbcUrl());
+        url.user().ifPresent(database::setUser);
+        url.password().ifPresent(password -> database.setPassword(password.reveal()));
     }
 
     public VaultSettings vault() {

@@ -1,0 +1,34 @@
+package dev.hush.testing;
+
+import dev.hush.HushApplication;
+import dev.hush.config.HushConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds a real HUSH server for a test class, on random ports, against the test database. */
+public final class TestApp {
+    /** The words whose hash is the AUTH_HASH in {@code test-config.yml}. */
+    public static final String WORDS =
+            "abandon ability able about above absent absorb abstract absurd abuse access accident";
+    public static final String KDF_SALT = "c2FsdHNhbHRzYWx0c2FsdA==";
+    public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-keys";
+
+    private TestApp() {
+    }
+
+    public static DropwizardAppExtension<HushConfiguration> extension(ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("databaseUrl", TestDatabase.get().jdbcUrl()));
+        all.addAll(Arrays.asList(overrides));
+        return new DropwizardAppExtension<>(HushApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new));
+    }
+
+    public static ApiClient client(DropwizardAppExtension<HushConfiguration> app) {
+        return new ApiClient("http://127.0.0.1:" + app.getLocalPort());
+    }
+}
