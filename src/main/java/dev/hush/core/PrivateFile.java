@@ -57,8 +57,9 @@ public final class PrivateFile {
 
     private static void createNew(Path target, byte[] content, FileAttribute<?>[] attributes)
             throws IOException {
-        FileChannel channel = FileChannel.open(
-                target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
+        Set<StandardOpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(target, options, attributes);
 
         try (channel) {
             writeAndSync(channel, content);

@@ -57,8 +57,9 @@ public record VaultSecrets(
         String postgresPassword = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(randomBytes(random, POSTGRES_PASSWORD_BYTES));
 
-        return new VaultSecrets(
-                words, Words.authHash(String.join(" ", words)), kdfSalt, jwtSecret, postgresPassword);
+        String authHash = Words.authHash(String.join(" ", words));
+
+        return new VaultSecrets(words, authHash, kdfSalt, jwtSecret, postgresPassword);
     }
 
     /** Returns the words joined by single spaces, as the operator types them to unlock. */
