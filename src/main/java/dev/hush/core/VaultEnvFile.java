@@ -36,12 +36,15 @@ public final class VaultEnvFile {
      * names the offending character and its position but never repeats the URL, which may contain
      * a password.
      *
-     * @throws IllegalArgumentException if the URL does not start with {@code jdbc:postgresql://}
-     *     or {@code postgresql://}, or contains white space, '#', '$', a quote or another
-     *     character outside RFC 3986
+     * @throws IllegalArgumentException if the URL does not start with {@code jdbc:postgresql:},
+     *     {@code postgresql://} or {@code postgres://}, or contains white space, '#', '$', a quote
+     *     or another character outside RFC 3986
      */
     public static void validateDatabaseUrl(String url) {
-        if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("postgresql://")) {
+        boolean postgresql = url.startsWith("jdbc:postgresql:")
+                || url.startsWith("postgresql://")
+                || url.startsWith("postgres://");
+        if (!postgresql) {
             throw new IllegalArgumentException("Invalid database URL: expected it to start with "
                     + "jdbc:postgresql:// or postgresql://");
         }

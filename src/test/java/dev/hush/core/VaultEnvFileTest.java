@@ -79,18 +79,24 @@ class VaultEnvFileTest {
     }
 
     @Test
-    void validateDatabaseUrlAcceptsBothForms() {
+    void validateDatabaseUrlAcceptsJdbcAndLibpqForms() {
         VaultEnvFile.validateDatabaseUrl("postgresql://hush:p%23ss@db.example:5432/hush");
+        VaultEnvFile.validateDatabaseUrl("postgres://hush:pass@db:5432/hush?sslmode=disable");
         VaultEnvFile.validateDatabaseUrl(
                 "jdbc:postgresql://[::1]:5432/hush?user=hush&password=x&sslmode=require");
     }
 
     @Test
     void validateDatabaseUrlRejectsOtherSchemes() {
-        assertThatThrownBy(() -> VaultEnvFile.validateDatabaseUrl("mysql://db/hush"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jdbc:postgresql://")
-                .hasMessageContaining("postgresql://");
+        String[] urls = {"mysql://db/hush", "jdbc:mysql://db/hush", "db:5432/hush", ""};
+
+        for (String url : urls) {
+            assertThatThrownBy(() -> VaultEnvFile.validateDatabaseUrl(url))
+                    .as("URL %s", url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("jdbc:postgresql://")
+                    .hasMessageContaining("postgresql://");
+        }
     }
 
     @Test
