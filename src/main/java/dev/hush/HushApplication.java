@@ -6,6 +6,7 @@ import dev.hush.auth.TokenService;
 import dev.hush.auth.VaultSession;
 import dev.hush.cli.HushDbCommand;
 import dev.hush.cli.HushServerCommand;
+import dev.hush.cli.NewVaultCommand;
 import dev.hush.config.EnvironmentSourceProvider;
 import dev.hush.config.HushConfiguration;
 import dev.hush.core.MessageService;
@@ -72,7 +73,7 @@ public class HushApplication extends Application<HushConfiguration> {
         bootstrap.setConfigurationSourceProvider(new EnvironmentSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), EnvironmentSourceProvider.loadVariables()));
         bootstrap.addCommand(new HushDbCommand());
-        // NEW_VAULT_COMMAND
+        bootstrap.addCommand(new NewVaultCommand());
     }
 
     @Override
