@@ -1,5 +1,6 @@
 package dev.hush;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.hush.auth.BearerTokenFilter;
 import dev.hush.auth.JsonUnauthorizedHandler;
 import dev.hush.auth.TokenService;
@@ -97,11 +98,20 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.jersey().register(new HealthResource(probe));
     }
 
-    /** Builds the pool, applies pending migrations before anything serves, and returns JDBI. */
+    /**
+     * Applies pending migrations before anything serves, then builds the pool and returns JDBI.
+     * Liquibase runs on its own short-lived pool: it turns auto-commit off on its connection,
+     * and a connection handed back in that state would leave every later write uncommitted.
+     */
     private static Jdbi openDatabase(HushConfiguration config, Environment environment) throws Exception {
-        ManagedDataSource dataSource = config.dataSourceFactory().build(environment.metrics(), "postgresql");
-        new SchemaMigrator(dataSource).migrate();
-        return new JdbiFactory().build(environment, config.dataSourceFactory(), dataSource, "postgresql");
+        ManagedDataSource migrationSource = config.dataSourceFactory()
+                .build(new MetricRegistry(), "postgresql-migrations");
+        try {
+            new SchemaMigrator(migrationSource).migrate();
+        } finally {
+            migrationSource.stop();
+        }
+        return new JdbiFactory().build(environment, config.dataSourceFactory(), "postgresql");
     }
 
     private static void registerFilters(HushConfiguration config, Environment environment) {

@@ -12,6 +12,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LockException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class SchemaMigrator {
     /** Settings for every Liquibase run from code: no analytics, bounded lock waits. */
     public static Map<String, Object> scopeSettings() {
         return Map.of(
+                Scope.Attr.ui.name(), new LoggerUIService(),
                 "liquibase.analytics.enabled", false,
                 "liquibase.changelogLockWaitTimeInMinutes", LOCK_WAIT_MINUTES,
                 "liquibase.changelogLockPollRate", 5);

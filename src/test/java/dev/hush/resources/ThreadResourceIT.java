@@ -9,6 +9,9 @@ import dev.hush.testing.TestApp;
 import dev.hush.testing.TestDatabase;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,26 @@ class ThreadResourceIT {
 
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    }
+
+    /** Regression: a pooled connection left with auto-commit off by Liquibase kept writes uncommitted. */
+    @Test
+    void createdThreadIsCommittedForOtherConnections() throws Exception {
+        String id = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            client.post("/api/threads", thread(UUID.randomUUID().toString()), token);
+        }
+
+        client.post("/api/threads", thread(id), token);
+
+        try (Connection connection = TestDatabase.get().connect();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM threads WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
