@@ -10,9 +10,19 @@ import dev.hush.cli.HushServerCommand;
 import dev.hush.cli.NewVaultCommand;
 import dev.hush.config.EnvironmentSourceProvider;
 import dev.hush.config.HushConfiguration;
+import dev.hush.core.BlockCache;
+import dev.hush.core.BlockService;
+import dev.hush.core.Defense;
+import dev.hush.core.DefenseMetrics;
+import dev.hush.core.DefenseRefresh;
 import dev.hush.core.MessageService;
+import dev.hush.core.PanicMode;
+import dev.hush.core.ProcessExit;
+import dev.hush.core.RateLimiter;
 import dev.hush.core.ThreadService;
 import dev.hush.core.UnlockService;
+import dev.hush.core.VaultShutdown;
+import dev.hush.core.WipeService;
 import dev.hush.db.SchemaMigrator;
 import dev.hush.errors.ApiExceptionMapper;
 import dev.hush.errors.JsonInputExceptionMapper;
@@ -23,11 +33,17 @@ import dev.hush.health.DatabaseProbe;
 import dev.hush.http.BodySizeLimitFilter;
 import dev.hush.http.ClientIpResolver;
 import dev.hush.http.CorsFilter;
+import dev.hush.http.DefenseFilter;
 import dev.hush.http.SecurityHeadersFilter;
 import dev.hush.resources.AuthResource;
 import dev.hush.resources.HealthResource;
 import dev.hush.resources.MessageResource;
 import dev.hush.resources.ThreadResource;
+import dev.hush.tasks.BlockedIpsTask;
+import dev.hush.tasks.PanicModeTask;
+import dev.hush.tasks.PanicTask;
+import dev.hush.tasks.UnblockIpTask;
+import dev.hush.tasks.WipeTask;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
@@ -39,19 +55,31 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** The HUSH service: wires configuration, database, security and resources by hand. */
 public class HushApplication extends Application<HushConfiguration> {
+    private static final Duration EXIT_HALT_AFTER = Duration.ofSeconds(30);
+
     private final Clock clock;
+    private final ProcessExit processExit;
 
     public HushApplication() {
         this(Clock.systemUTC());
     }
 
     public HushApplication(Clock clock) {
+        this(clock, ProcessExit.system(EXIT_HALT_AFTER));
+    }
+
+    /** Builds the application with a clock and a process exit that tests may replace. */
+    public HushApplication(Clock clock, ProcessExit processExit) {
         this.clock = clock;
+        this.processExit = processExit;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,12 +117,13 @@ public class HushApplication extends Application<HushConfiguration> {
         registerErrorMappers(environment);
         registerAuth(environment, tokens);
 
-        UnlockService unlocks = new UnlockService(jdbi, config.vault().authHashBytes(), config.defense(),
-                tokens, clock);
+        Defense defense = registerDefense(config, environment, jdbi, clientIps);
+        UnlockService unlocks = new UnlockService(jdbi, config.vault().authHashBytes(), tokens, defense);
         int maxCiphertext = config.http().maxCiphertextBytes();
         environment.jersey().register(new AuthResource(unlocks, clientIps, config.vault().kdfSalt()));
         environment.jersey().register(new ThreadResource(new ThreadService(jdbi), maxCiphertext));
-        environment.jersey().register(new MessageResource(new MessageService(jdbi), maxCiphertext));
+        MessageService messages = new MessageService(jdbi, environment.metrics().counter("hush.messages.stored"));
+        environment.jersey().register(new MessageResource(messages, maxCiphertext));
         environment.jersey().register(new HealthResource(probe));
     }
 
@@ -130,6 +159,38 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonInputExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+    }
+
+    /**
+     * Builds the failure policy, blocks, rate limits and panic mode; loads their state before the
+     * server serves; guards {@code /api} and {@code /ws} with them; and adds the admin tasks.
+     */
+    private Defense registerDefense(HushConfiguration config, Environment environment, Jdbi jdbi,
+            ClientIpResolver clientIps) {
+        BlockCache blocks = new BlockCache(now -> BlockService.loadActive(jdbi, now), clock);
+        DefenseMetrics metrics = DefenseMetrics.register(environment.metrics());
+        Defense defense = new Defense(config.defense(), clock, blocks, new BlockService(jdbi, blocks, clock),
+                new RateLimiter(config.rateLimits()), new WipeService(jdbi, blocks, metrics.wipes()),
+                new PanicMode(jdbi, config.defense().panicMode()), new VaultShutdown(processExit), metrics);
+
+        DefenseRefresh refresh = new DefenseRefresh(jdbi, defense);
+        refresh.load();
+        ScheduledExecutorService refresher = environment.lifecycle()
+                .scheduledExecutorService("hush-defense-refresh").threads(1).build();
+        long interval = DefenseRefresh.INTERVAL.toMillis();
+        refresher.scheduleWithFixedDelay(refresh, interval, interval, TimeUnit.MILLISECONDS);
+
+        DefenseFilter filter = new DefenseFilter(clientIps, blocks, defense.rateLimiter(), defense.shutdown(),
+                environment.getObjectMapper());
+        environment.servlets().addFilter("defense", filter).addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST), true, "/api/*", "/ws", "/ws/*");
+
+        environment.admin().addTask(new WipeTask(defense.wipes()));
+        environment.admin().addTask(new PanicTask(defense.wipes(), defense.shutdown()));
+        environment.admin().addTask(new PanicModeTask(defense.panicMode()));
+        environment.admin().addTask(new UnblockIpTask(defense.blockService()));
+        environment.admin().addTask(new BlockedIpsTask(defense.blockService()));
+        return defense;
     }
 
     private static void registerAuth(Environment environment, TokenService tokens) {

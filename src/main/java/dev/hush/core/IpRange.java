@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -77,12 +76,48 @@ public record IpRange(byte[] network, int prefixLength) {
         return parseLiteral(text).map(IpRange::format);
     }
 
+    /**
+     * Formats an address: IPv4 as a dotted quad, IPv6 in the RFC 5952 form that PostgreSQL's
+     * {@code host()} also prints (lower case, the longest run of two or more zero groups as
+     * {@code ::}).
+     */
     public static String format(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress().toLowerCase(Locale.ROOT);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("invalid address length " + address.length, e);
+        if (address.length == 4) {
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff);
         }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("invalid address length " + address.length);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     public boolean contains(byte[] address) {

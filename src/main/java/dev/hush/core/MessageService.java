@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import com.codahale.metrics.Counter;
 import dev.hush.db.MessageDao;
 import dev.hush.db.MessageRow;
 import dev.hush.errors.ApiException;
@@ -15,15 +16,24 @@ public final class MessageService {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final Jdbi jdbi;
+    private final Counter stored;
 
     public MessageService(Jdbi jdbi) {
+        this(jdbi, new Counter());
+    }
+
+    /** Builds the service counting each stored message in {@code stored}. */
+    public MessageService(Jdbi jdbi, Counter stored) {
         this.jdbi = jdbi;
+        this.stored = stored;
     }
 
     /** Stores a message in its own transaction; a missing thread is a 404. */
     public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv) {
         try {
-            return jdbi.inTransaction(handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
+            MessageRow row = jdbi.inTransaction(handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
+            stored.inc();
+            return row;
         } catch (UnableToExecuteStatementException e) {
             if (isForeignKeyViolation(e)) {
                 throw threadNotFound();

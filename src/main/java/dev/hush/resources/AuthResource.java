@@ -3,10 +3,10 @@ package dev.hush.resources;
 import dev.hush.api.SaltResponse;
 import dev.hush.api.UnlockRequest;
 import dev.hush.api.UnlockResponse;
-import dev.hush.core.Timestamps;
 import dev.hush.core.UnlockOutcome;
 import dev.hush.core.UnlockService;
 import dev.hush.errors.ApiException;
+import dev.hush.errors.DefenseErrors;
 import dev.hush.http.ClientIpResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Unlocks the vault with its 12 words and hands out the clients' key-derivation salt. */
@@ -59,14 +58,9 @@ public final class AuthResource {
         return new SaltResponse(kdfSalt);
     }
 
-    /** Builds the 403 a blocked client gets from every {@code /api} and {@code /ws} request. */
+    /** Builds the 403 a blocked client gets from every {@code /api} request. */
     public static ApiException ipBlocked(UnlockOutcome.Blocked blocked) {
-        Map<String, Object> extra = new HashMap<>();
-        extra.put("expires_at", Timestamps.format(blocked.expiresAt()));
-        String message = blocked.expiresAt() == null
-                ? "This address is blocked after too many failed unlocks"
-                : "This address is blocked after too many failed unlocks; try again after expires_at";
-        return new ApiException(403, "ip_blocked", message, extra);
+        return DefenseErrors.ipBlocked(blocked.expiresAt());
     }
 
     private static String validWords(UnlockRequest request) {
