@@ -2,12 +2,15 @@ package dev.hush.testing;
 
 import dev.hush.HushApplication;
 import dev.hush.config.HushConfiguration;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Builds a real HUSH server for a test class, on random ports, against the test database. */
 public final class TestApp {
@@ -21,11 +24,33 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<HushConfiguration> extension(ConfigOverride... overrides) {
+        return new DropwizardAppExtension<>(HushApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), withDatabase(overrides));
+    }
+
+    /** Builds a real server from application instances the supplier makes, such as one with a test clock. */
+    public static DropwizardAppExtension<HushConfiguration> extension(Supplier<HushApplication> factory,
+            ConfigOverride... overrides) {
+        return new DropwizardAppExtension<>(support(factory, overrides));
+    }
+
+    /** Builds a server to start and stop by hand with {@code before()} and {@code after()}. */
+    public static DropwizardTestSupport<HushConfiguration> support(Supplier<HushApplication> factory,
+            ConfigOverride... overrides) {
+        return new DropwizardTestSupport<>(HushApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), withDatabase(overrides)) {
+            @Override
+            public Application<HushConfiguration> newApplication() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static ConfigOverride[] withDatabase(ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
         all.add(ConfigOverride.config("databaseUrl", TestDatabase.get().jdbcUrl()));
         all.addAll(Arrays.asList(overrides));
-        return new DropwizardAppExtension<>(HushApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new));
+        return all.toArray(ConfigOverride[]::new);
     }
 
     public static ApiClient client(DropwizardAppExtension<HushConfiguration> app) {
