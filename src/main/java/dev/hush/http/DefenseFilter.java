@@ -90,9 +90,14 @@ public final class DefenseFilter extends HttpFilter {
         return "POST".equalsIgnoreCase(request.getMethod()) && path.startsWith("/api/auth");
     }
 
+    /**
+     * Answers with the error and closes the connection. The request body is left unread, and a
+     * client that sent its next request on the same connection would otherwise see it cut off.
+     */
     private void reject(HttpServletResponse response, ApiException error) throws IOException {
         byte[] body = json.writeValueAsBytes(error.body());
         response.setStatus(error.status());
+        response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
