@@ -8,6 +8,7 @@ import dev.hush.testing.ApiClient.Result;
 import dev.hush.testing.DefenseClient;
 import dev.hush.testing.MutableClock;
 import dev.hush.testing.TestApp;
+import dev.hush.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -15,6 +16,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +40,12 @@ class IpBlockIT {
     void setUp() {
         client = DefenseClient.of(APP);
         assertThat(client.task("wipe?confirm=yes").status()).isEqualTo(200);
+    }
+
+    /** Leaves no block behind for the next test class, whose app loads blocks when it starts. */
+    @AfterAll
+    static void cleanUp() {
+        TestDatabase.get().truncateAll();
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.hush.testing.ApiClient.Result;
 import dev.hush.testing.Burst;
 import dev.hush.testing.DefenseClient;
 import dev.hush.testing.TestApp;
+import dev.hush.testing.TestDatabase;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +28,12 @@ class UnlockCountingIT {
     void setUp() {
         client = DefenseClient.of(APP);
         client.task("wipe?confirm=yes");
+    }
+
+    /** Leaves no block behind for the next test class, whose app loads blocks when it starts. */
+    @AfterAll
+    static void cleanUp() {
+        TestDatabase.get().truncateAll();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,12 @@ class WipeIT {
     void setUp() {
         client = DefenseClient.of(APP);
         client.task("wipe?confirm=yes");
+    }
+
+    /** Leaves no block behind for the next test class, whose app loads blocks when it starts. */
+    @AfterAll
+    static void cleanUp() {
+        TestDatabase.get().truncateAll();
     }
 
     @Test
