@@ -17,7 +17,7 @@ public final class BlockService {
     private final BlockCache cache;
     private final Clock clock;
 
-    /** What lifting a block removed: whether a block was in force, and the failures forgotten. */
+    /** The result of lifting a block: whether a block was in force, and the failures cleared. */
     public record Unblocked(boolean wasBlocked, int failuresCleared) {
     }
 

@@ -31,7 +31,8 @@ public final class MessageService {
     /** Stores a message in its own transaction; a missing thread is a 404. */
     public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv) {
         try {
-            MessageRow row = jdbi.inTransaction(handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
+            MessageRow row = jdbi.inTransaction(
+                    handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
             stored.inc();
             return row;
         } catch (UnableToExecuteStatementException e) {

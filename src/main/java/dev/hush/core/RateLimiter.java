@@ -16,7 +16,7 @@ import java.time.Duration;
  * be least used, and an evicted client starts again with a full bucket.
  */
 public final class RateLimiter {
-    /** Which bucket a request draws from. */
+    /** The bucket a request draws from. */
     public enum Kind {
         /** {@code POST /api/auth}: unlock attempts. */
         AUTH,

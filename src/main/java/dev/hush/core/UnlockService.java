@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks unlock attempts against the vault's words, keeps the per-IP failure count and applies
- * the failure policy. Attempts from one IP take turns under a PostgreSQL advisory lock on that IP,
- * held from before the attempt is judged until any wipe it causes has committed, so the count is
- * exact across threads and instances and the policy acts once per crossing of the threshold.
+ * the failure policy. Attempts from one IP take turns under a PostgreSQL advisory lock on that IP.
+ * The lock is held from before the attempt is judged until any wipe it causes has committed. So
+ * the count is exact across threads and instances, and the policy acts once per threshold crossing.
  */
 public final class UnlockService {
     private static final Logger LOGGER = LoggerFactory.getLogger(UnlockService.class);
@@ -30,7 +30,7 @@ public final class UnlockService {
     private final Defense defense;
     private final DefenseSettings settings;
 
-    /** What to do after the judging transaction has committed. */
+    /** The step to take after the judging transaction has committed. */
     private enum Action { NONE, RECORD_BLOCK, WIPE, WIPE_AND_STOP }
 
     private record Verdict(UnlockOutcome outcome, Action action) {
@@ -121,7 +121,7 @@ public final class UnlockService {
         return new Verdict(new UnlockOutcome.Blocked(expiresAt), Action.RECORD_BLOCK);
     }
 
-    /** Carries out what the committed verdict asks for, still under the IP's advisory lock. */
+    /** Carries out the committed verdict's action, still under the IP's advisory lock. */
     private void carryOut(Handle handle, Verdict verdict, String ip, long arrivalGeneration) {
         switch (verdict.action()) {
             case NONE -> {

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * are held up only briefly.
  *
  * <p>Every committed wipe adds one to the wipe generation in {@code vault_state}. An unlock attempt
- * notes the generation this instance knows when it arrives; if a later wipe has committed by the
- * time the attempt is judged, the attempt was aimed at a vault that no longer exists and is not
- * counted.
+ * notes the latest generation this instance has seen when the attempt arrives. If a later wipe has
+ * committed by the time the attempt is judged, the attempt was aimed at a vault that no longer
+ * exists, so it is not counted. Another instance's wipe is seen within {@link DefenseRefresh#INTERVAL},
+ * and attempts arriving in that window are not counted either.
  */
 public final class WipeService {
     public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);

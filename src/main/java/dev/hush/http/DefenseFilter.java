@@ -91,7 +91,7 @@ public final class DefenseFilter extends HttpFilter {
     }
 
     /**
-     * Answers with the error and closes the connection. The request body is left unread, and a
+     * Sends the error response and closes the connection. The request body is left unread, so a
      * client that sent its next request on the same connection would otherwise see it cut off.
      */
     private void reject(HttpServletResponse response, ApiException error) throws IOException {

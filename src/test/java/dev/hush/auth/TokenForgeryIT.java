@@ -75,7 +75,8 @@ class TokenForgeryIT {
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
         String json = new String(payload, StandardCharsets.UTF_8);
         payload = json.replace("\"access\"", "\"accesS\"").getBytes(StandardCharsets.UTF_8);
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "." + parts[2];
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+        String forged = parts[0] + "." + encoded + "." + parts[2];
         char[] bitFlipped = token.toCharArray();
         int index = parts[0].length() + 5;
         bitFlipped[index] = bitFlipped[index] == 'A' ? 'B' : 'A';

@@ -25,16 +25,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class IpBlockIT {
     static final MutableClock CLOCK = new MutableClock();
-    static final ConfigOverride[] SETTINGS = {
-        ConfigOverride.config("defense.maxAuthFailures", "3"),
-        ConfigOverride.config("defense.failureMode", "ip_temp"),
-        ConfigOverride.config("defense.ipBlockMinutes", "60"),
-        ConfigOverride.config("defense.trustedProxies", "127.0.0.1/32"),
-    };
     static final DropwizardAppExtension<HushConfiguration> APP =
-            TestApp.extension(() -> new HushApplication(CLOCK), SETTINGS);
+            TestApp.extension(() -> new HushApplication(CLOCK), settings());
 
     private DefenseClient client;
+
+    /**
+     * Returns new overrides each time. A ConfigOverride remembers the system property it replaced,
+     * so one instance shared by two servers would restore the other's value and leak it.
+     */
+    private static ConfigOverride[] settings() {
+        return new ConfigOverride[] {
+            ConfigOverride.config("defense.maxAuthFailures", "3"),
+            ConfigOverride.config("defense.failureMode", "ip_temp"),
+            ConfigOverride.config("defense.ipBlockMinutes", "60"),
+            ConfigOverride.config("defense.trustedProxies", "127.0.0.1/32"),
+        };
+    }
 
     @BeforeEach
     void setUp() {
@@ -168,20 +175,37 @@ class IpBlockIT {
     }
 
     @Test
-    void blockSurvivesRestartAndIsSharedByInstances() throws Exception {
-        blockIp("203.0.113.19");
+    void runningInstanceSeesOtherInstancesBlock() throws Exception {
         DropwizardTestSupport<HushConfiguration> second =
-                TestApp.support(() -> new HushApplication(CLOCK), SETTINGS);
+                TestApp.support(() -> new HushApplication(CLOCK), settings());
         second.before();
         try {
             DefenseClient other = new DefenseClient(second.getLocalPort(), second.getAdminPort());
+            assertThat(other.get("/api/auth/salt", "203.0.113.21").status()).isEqualTo(200);
+
+            blockIp("203.0.113.21");
+
+            assertThat(awaitStatus(other, "203.0.113.21", 403, Duration.ofSeconds(5))).isEqualTo(403);
+        } finally {
+            second.after();
+        }
+    }
+
+    @Test
+    void blockSurvivesRestart() throws Exception {
+        blockIp("203.0.113.19");
+        DropwizardTestSupport<HushConfiguration> restarted =
+                TestApp.support(() -> new HushApplication(CLOCK), settings());
+        restarted.before();
+        try {
+            DefenseClient other = new DefenseClient(restarted.getLocalPort(), restarted.getAdminPort());
 
             Result salt = other.get("/api/auth/salt", "203.0.113.19");
 
             assertThat(salt.status()).isEqualTo(403);
             assertThat(salt.json().get("expires_at").isTextual()).isTrue();
         } finally {
-            second.after();
+            restarted.after();
         }
     }
 
@@ -192,6 +216,18 @@ class IpBlockIT {
         blockIp("203.0.113.20");
 
         assertThat(client.counter("hush.blocks")).isEqualTo(before + 1);
+    }
+
+    /** Polls the salt endpoint as {@code ip} until it returns {@code status} or the time is up. */
+    private static int awaitStatus(DefenseClient other, String ip, int status, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = other.get("/api/auth/salt", ip).status();
+        while (last != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            last = other.get("/api/auth/salt", ip).status();
+        }
+        return last;
     }
 
     private void blockIp(String ip) {

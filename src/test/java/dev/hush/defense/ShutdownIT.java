@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs HUSH as a child process, as an operator would, to check the real exit status after a
- * wipe, the database it leaves, and that its whole output holds no secret.
+ * wipe, the database it leaves, and that its whole output contains no secret.
  */
 class ShutdownIT {
     private static final String AUTH_HASH = "aMarProiDacMD8ASul8bYQeotaJKSntzVJhNbnqiE3s=";

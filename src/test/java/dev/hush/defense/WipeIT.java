@@ -131,8 +131,9 @@ class WipeIT {
         CompletableFuture<Result> wipe;
         try (Connection writer = TestDatabase.get().connect()) {
             writer.setAutoCommit(false);
-            try (PreparedStatement insert = writer.prepareStatement(
-                    "INSERT INTO messages (thread_id, ciphertext, iv) VALUES (?::uuid, '\\x01'::bytea, '\\x02'::bytea)")) {
+            String sql = "INSERT INTO messages (thread_id, ciphertext, iv) "
+                    + "VALUES (?::uuid, '\\x01'::bytea, '\\x02'::bytea)";
+            try (PreparedStatement insert = writer.prepareStatement(sql)) {
                 insert.setString(1, threadId);
                 insert.executeUpdate();
             }
