@@ -72,6 +72,7 @@ class ShutdownIT {
         assertThat(log).contains("Vault wiped: reason=failed unlocks from ip=127.0.0.1");
         assertThat(log).contains("messages=1 threads=1");
         assertThat(log).contains("Stopping the process after the vault wipe");
+        assertThat(log).contains("127.0.0.1 127.0.0.1 ");
         assertThat(log).contains("POST /api/auth HTTP/1.1");
         assertNoSecrets(log, token);
     }
