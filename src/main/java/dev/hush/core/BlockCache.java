@@ -50,23 +50,6 @@ public final class BlockCache implements BlockList {
         return Optional.of(block);
     }
 
-    /** Returns every block in force, sorted by IP. */
-    public List<Block> active() {
-        Map<String, Block> merged = new HashMap<>(snapshot);
-        localChanges.forEach((ip, change) -> {
-            if (change.block() == null) {
-                merged.remove(ip);
-            } else {
-                merged.put(ip, change.block());
-            }
-        });
-        Instant now = clock.instant();
-        return merged.values().stream()
-                .filter(block -> block.activeAt(now))
-                .sorted((a, b) -> a.ip().compareTo(b.ip()))
-                .toList();
-    }
-
     /** Records a block this instance has committed. */
     public synchronized void recordBlock(Block block) {
         localChanges.put(block.ip(), new LocalChange(++sequence, block));

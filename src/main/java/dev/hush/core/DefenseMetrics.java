@@ -14,9 +14,4 @@ public record DefenseMetrics(Counter unlockSuccesses, Counter unlockFailures, Co
                 registry.counter("hush.blocks"),
                 registry.counter("hush.wipes"));
     }
-
-    /** Returns counters registered nowhere, for code built outside an application. */
-    public static DefenseMetrics unregistered() {
-        return new DefenseMetrics(new Counter(), new Counter(), new Counter(), new Counter());
-    }
 }
