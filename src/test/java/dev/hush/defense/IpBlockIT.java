@@ -94,6 +94,17 @@ class IpBlockIT {
     }
 
     @Test
+    void blockedIpReachesWsEndpoint() {
+        blockIp("203.0.113.22");
+
+        Result upgrade = client.get("/ws?token=x", "203.0.113.22");
+
+        // The /ws endpoint itself closes a blocked client's socket with 4003, which browsers see.
+        assertThat(upgrade.status()).isNotEqualTo(403);
+        assertThat(upgrade.text()).doesNotContain("ip_blocked");
+    }
+
+    @Test
     void correctUnlockAfterThresholdIsRefused() {
         blockIp("203.0.113.13");
 

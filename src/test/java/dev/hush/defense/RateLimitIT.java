@@ -70,6 +70,18 @@ class RateLimitIT {
     }
 
     @Test
+    void wsRequestsDrawFromApiBucket() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.get("/ws", "203.0.113.35").status()).isNotEqualTo(429);
+        }
+
+        Result limited = client.get("/ws", "203.0.113.35");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("error").asText()).isEqualTo("rate_limited");
+    }
+
+    @Test
     void healthIsNotLimited() {
         for (int i = 0; i < 10; i++) {
             assertThat(client.get("/health", "203.0.113.33").status()).isEqualTo(200);
