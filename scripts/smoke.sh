@@ -30,8 +30,11 @@ cleanup() {
 trap cleanup EXIT
 
 start_server() {
+    if curl -fs "$API/health" >/dev/null 2>&1; then
+        fail "port $APP_PORT is already in use by another server"
+    fi
     (cd "$work" && BACKEND_HOST=127.0.0.1 BACKEND_PORT=$APP_PORT ADMIN_PORT=$TASK_PORT \
-        java -jar "$JAR" server config.yml >>"$work/server.log" 2>&1) &
+        exec java -jar "$JAR" server config.yml >>"$work/server.log" 2>&1) &
     server_pid=$!
     for _ in $(seq 1 60); do
         if curl -fs "$API/health" >/dev/null 2>&1; then return 0; fi
