@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Stores and pages encrypted messages. */
 public final class MessageService {
+    /** The PostgreSQL notification channel that announces every stored message. */
+    public static final String STORED_CHANNEL = "hush_messages";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final Jdbi jdbi;
@@ -30,9 +33,23 @@ public final class MessageService {
 
     /** Stores a message in its own transaction; a missing thread is a 404. */
     public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv) {
+        return store(threadId, ciphertext, iv, row -> { });
+    }
+
+    /**
+     * Stores a message and, in the same transaction, notifies {@link #STORED_CHANNEL} with
+     * {@code "<thread id> <message id>"}, so listeners hear of it only once it committed.
+     * {@code beforeCommit} runs after the insert and before the commit.
+     */
+    public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv, Consumer<MessageRow> beforeCommit) {
         try {
-            MessageRow row = jdbi.inTransaction(
-                    handle -> handle.attach(MessageDao.class).insert(threadId, ciphertext, iv));
+            MessageRow row = jdbi.inTransaction(handle -> {
+                MessageDao dao = handle.attach(MessageDao.class);
+                MessageRow inserted = dao.insert(threadId, ciphertext, iv);
+                dao.notifyListeners(STORED_CHANNEL, inserted.threadId() + " " + inserted.id());
+                beforeCommit.accept(inserted);
+                return inserted;
+            });
             stored.inc();
             return row;
         } catch (UnableToExecuteStatementException e) {

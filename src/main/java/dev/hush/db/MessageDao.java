@@ -35,6 +35,13 @@ public interface MessageDao {
     @SqlQuery("SELECT count(*) FROM messages WHERE thread_id = :threadId")
     long count(@Bind("threadId") UUID threadId);
 
+    /**
+     * Queues a notification on {@code channel}; PostgreSQL delivers it to listeners only when the
+     * surrounding transaction commits, in commit order, and drops it on rollback.
+     */
+    @SqlQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
+    int notifyListeners(@Bind("channel") String channel, @Bind("payload") String payload);
+
     @SqlQuery("SELECT id, thread_id, ciphertext, iv, created_at FROM messages WHERE id IN (<ids>)")
     List<MessageRow> findByIds(@BindList("ids") List<UUID> ids);
 }

@@ -1,0 +1,131 @@
+package dev.hush.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hush.core.Inputs;
+import dev.hush.core.MessageService;
+import dev.hush.errors.ApiException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses and answers the frames a client sends: subscribe, unsubscribe, message and ping. A bad
+ * frame gets an error frame and the connection stays open.
+ */
+final class ClientFrameHandler {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ClientFrameHandler.class);
+    private static final int MAX_ECHOED_TYPE_CHARS = 32;
+
+    private final LiveHub hub;
+    private final MessageService messages;
+    private final LiveLimits limits;
+    private final int maxCiphertextBytes;
+
+    ClientFrameHandler(LiveHub hub, MessageService messages, LiveLimits limits, int maxCiphertextBytes) {
+        this.hub = hub;
+        this.messages = messages;
+        this.limits = limits;
+        this.maxCiphertextBytes = maxCiphertextBytes;
+    }
+
+    void handle(LiveConnection connection, String text) {
+        try {
+            JsonNode frame = parse(text);
+            String type = text(frame, "type");
+            if (type == null) {
+                throw ApiException.badRequest("missing field 'type'");
+            }
+            switch (type) {
+                case "subscribe" -> subscribe(connection, frame);
+                case "unsubscribe" -> unsubscribe(connection, frame);
+                case "message" -> store(connection, frame);
+                case "ping" -> connection.send(LiveFrames.PONG);
+                default -> throw ApiException.badRequest("unknown frame type '" + shorten(type)
+                        + "'; expected subscribe, unsubscribe, message or ping");
+            }
+        } catch (ApiException e) {
+            connection.send(LiveFrames.error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOGGER.error("Handling a live frame failed ip={}", connection.clientIp(), e);
+            connection.send(LiveFrames.error("the server failed to handle the frame; try again"));
+        }
+    }
+
+    private JsonNode parse(String text) {
+        if (text.length() > limits.maxFrameChars()) {
+            throw ApiException.badRequest("frame is larger than " + limits.maxFrameChars() + " bytes");
+        }
+        JsonNode frame;
+        try {
+            frame = LiveFrames.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("frame is not valid JSON");
+        }
+        if (frame == null || !frame.isObject()) {
+            throw ApiException.badRequest("frame must be a JSON object");
+        }
+        return frame;
+    }
+
+    private void subscribe(LiveConnection connection, JsonNode frame) {
+        UUID threadId = Inputs.uuid("thread_id", text(frame, "thread_id"));
+        if (!hub.subscribe(connection, threadId)) {
+            throw ApiException.badRequest("a connection may subscribe to at most "
+                    + limits.maxSubscriptions() + " threads; unsubscribe from one first");
+        }
+        connection.send(LiveFrames.subscribed(threadId));
+    }
+
+    private void unsubscribe(LiveConnection connection, JsonNode frame) {
+        UUID threadId = Inputs.uuid("thread_id", text(frame, "thread_id"));
+        hub.unsubscribe(connection, threadId);
+        connection.send(LiveFrames.unsubscribed(threadId));
+    }
+
+    /**
+     * Stores a message with the rules of {@code POST /api/messages}. The message reaches its
+     * subscribers, this socket included, through the commit notification, not from here.
+     */
+    private void store(LiveConnection connection, JsonNode frame) {
+        UUID threadId = Inputs.uuid("thread_id", text(frame, "thread_id"));
+        byte[] ciphertext = Inputs.blob("ciphertext", text(frame, "ciphertext"), maxCiphertextBytes);
+        byte[] iv = Inputs.iv(text(frame, "iv"));
+        String clientId = text(frame, "client_id");
+        if (clientId != null && clientId.length() > limits.maxClientIdLength()) {
+            throw ApiException.badRequest("'client_id' is longer than " + limits.maxClientIdLength()
+                    + " characters");
+        }
+
+        AtomicReference<UUID> pending = new AtomicReference<>();
+        try {
+            messages.store(threadId, ciphertext, iv, row -> {
+                pending.set(row.id());
+                hub.expectEcho(row.id(), connection, clientId);
+            });
+        } catch (RuntimeException e) {
+            UUID id = pending.get();
+            if (id != null) {
+                hub.forgetEcho(id);
+            }
+            throw e;
+        }
+    }
+
+    /** Returns a field's text, null when it is absent or JSON null; any other type is invalid. */
+    private static String text(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String shorten(String type) {
+        return type.length() <= MAX_ECHOED_TYPE_CHARS ? type : type.substring(0, MAX_ECHOED_TYPE_CHARS) + "...";
+    }
+}

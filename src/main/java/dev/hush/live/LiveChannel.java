@@ -1,0 +1,47 @@
+package dev.hush.live;
+
+import dev.hush.auth.TokenService;
+import dev.hush.config.HushConfiguration;
+import dev.hush.core.MessageService;
+import dev.hush.http.ClientIpResolver;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires the live channel: the /ws servlet, the socket registry and the commit listener. */
+public final class LiveChannel {
+    private LiveChannel() {
+    }
+
+    /** Registers /ws on the application port and returns the registry of its sockets. */
+    public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
+            MessageService messages, TokenService tokens, ClientIpResolver clientIps,
+            IpBlockCheck blocks, Clock clock) {
+        int maxCiphertext = config.http().maxCiphertextBytes();
+        LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);
+        LiveHub hub = new LiveHub(limits, environment.metrics(), clock);
+        ClientFrameHandler frames = new ClientFrameHandler(hub, messages, limits, maxCiphertext);
+
+        JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
+        // An exact mapping wins over Jersey's /*, so /ws reaches this servlet.
+        environment.servlets()
+                .addServlet("live", new LiveServlet(hub, frames, limits, tokens, clientIps, blocks))
+                .addMapping("/ws");
+
+        environment.lifecycle().manage(hub);
+        environment.lifecycle().manage(new CommitListener(config.dataSourceFactory(), jdbi, hub,
+                environment.metrics(), clock));
+        // Jetty closes connections when it stops its connectors, before managed objects stop,
+        // so sockets get their 1001 as soon as the server starts stopping.
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                hub.closeAll(StatusCode.SHUTDOWN, "server shutting down");
+            }
+        });
+        return hub;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hush.live;
+
+import dev.hush.auth.TokenService;
+import dev.hush.auth.VaultSession;
+import dev.hush.http.ClientIpResolver;
+import dev.hush.live.LiveConnection.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /ws?token=<JWT>}: upgrades to a live socket. Every upgrade is accepted; a missing,
+ * invalid or expired token is then closed with 4001 and a blocked IP with 4003, because a
+ * browser sees only 1006 for a refused handshake and would keep reconnecting.
+ */
+public final class LiveServlet extends JettyWebSocketServlet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LiveServlet.class);
+    private static final long MAX_BINARY_MESSAGE_BYTES = 1024;
+
+    private final transient LiveHub hub;
+    private final transient ClientFrameHandler frames;
+    private final transient LiveLimits limits;
+    private final transient TokenService tokens;
+    private final transient ClientIpResolver clientIps;
+    private final transient IpBlockCheck blocks;
+
+    LiveServlet(LiveHub hub, ClientFrameHandler frames, LiveLimits limits, TokenService tokens,
+            ClientIpResolver clientIps, IpBlockCheck blocks) {
+        this.hub = hub;
+        this.frames = frames;
+        this.limits = limits;
+        this.tokens = tokens;
+        this.clientIps = clientIps;
+        this.blocks = blocks;
+    }
+
+    @Override
+    protected void configure(JettyWebSocketServletFactory factory) {
+        factory.setIdleTimeout(limits.idleTimeout());
+        factory.setMaxTextMessageSize(limits.maxReadMessageBytes());
+        factory.setMaxBinaryMessageSize(MAX_BINARY_MESSAGE_BYTES);
+        // Jetty's own cap on queued frames is a backstop; LiveConnection drops the socket first.
+        factory.setMaxOutgoingFrames(limits.outboundQueueFrames() + 16);
+        factory.setCreator((request, response) -> admit(request));
+    }
+
+    /** Answers a plain HTTP request to /ws with a JSON error instead of the container's HTML page. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"websocket_required\","
+                + "\"message\":\"/ws accepts only WebSocket upgrade requests\"}");
+    }
+
+    private LiveConnection admit(JettyServerUpgradeRequest request) {
+        String ip = clientIps.resolve(request.getHttpServletRequest());
+        Optional<VaultSession> session = tokens.verify(firstToken(request));
+        Rejection rejection = session.isEmpty() ? Rejection.UNAUTHORIZED : Rejection.NONE;
+        try {
+            if (blocks.isBlocked(ip)) {
+                rejection = Rejection.IP_BLOCKED;
+            }
+        } catch (RuntimeException e) {
+            LOGGER.error("Checking the IP block failed ip={}", ip, e);
+            rejection = Rejection.UNAVAILABLE;
+        }
+        if (rejection != Rejection.NONE) {
+            LOGGER.debug("Rejecting live socket ip={} reason={}", ip, rejection.reason);
+        }
+        Instant expiresAt = session.map(VaultSession::expiresAt).orElse(Instant.EPOCH);
+        return new LiveConnection(hub, frames, limits, ip, expiresAt, rejection);
+    }
+
+    private static String firstToken(JettyServerUpgradeRequest request) {
+        List<String> values = request.getParameterMap().get("token");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
