@@ -205,7 +205,9 @@ public final class CommitListener implements Managed {
                 delivered += page.size();
             } while (page.size() == CATCH_UP_PAGE && running);
         }
-        LOGGER.info("Live listener caught up messages={}", delivered);
+        if (delivered > 0) {
+            LOGGER.info("Live listener caught up messages={}", delivered);
+        }
     }
 
     private static boolean sleep(Duration duration) {
