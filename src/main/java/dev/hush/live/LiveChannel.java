@@ -34,8 +34,8 @@ public final class LiveChannel {
         environment.lifecycle().manage(hub);
         environment.lifecycle().manage(new CommitListener(config.dataSourceFactory(), jdbi, hub,
                 environment.metrics(), clock));
-        // Jetty closes connections when it stops its connectors, before managed objects stop,
-        // so sockets get their 1001 as soon as the server starts stopping.
+        // Closing when the server starts stopping sends 1001 at once; Jetty's own 1001 comes
+        // only after its graceful shutdown period.
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStopping(LifeCycle event) {
