@@ -41,7 +41,8 @@ public final class MessageService {
      * {@code "<thread id> <message id>"}, so listeners hear of it only once it committed.
      * {@code beforeCommit} runs after the insert and before the commit.
      */
-    public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv, Consumer<MessageRow> beforeCommit) {
+    public MessageRow store(UUID threadId, byte[] ciphertext, byte[] iv,
+            Consumer<MessageRow> beforeCommit) {
         try {
             MessageRow row = jdbi.inTransaction(handle -> {
                 MessageDao dao = handle.attach(MessageDao.class);

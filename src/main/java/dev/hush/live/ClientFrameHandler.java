@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses and answers the frames a client sends: subscribe, unsubscribe, message and ping. A bad
- * frame gets an error frame and the connection stays open.
+ * Parses the frames a client sends (subscribe, unsubscribe, message and ping) and sends the
+ * replies. A bad frame gets an error frame and the connection stays open.
  */
 final class ClientFrameHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClientFrameHandler.class);
@@ -23,7 +23,8 @@ final class ClientFrameHandler {
     private final LiveLimits limits;
     private final int maxCiphertextBytes;
 
-    ClientFrameHandler(LiveHub hub, MessageService messages, LiveLimits limits, int maxCiphertextBytes) {
+    ClientFrameHandler(LiveHub hub, MessageService messages, LiveLimits limits,
+            int maxCiphertextBytes) {
         this.hub = hub;
         this.messages = messages;
         this.limits = limits;
@@ -55,7 +56,8 @@ final class ClientFrameHandler {
 
     private JsonNode parse(String text) {
         if (text.length() > limits.maxFrameChars()) {
-            throw ApiException.badRequest("frame is larger than " + limits.maxFrameChars() + " bytes");
+            throw ApiException.badRequest(
+                    "frame is larger than " + limits.maxFrameChars() + " bytes");
         }
         JsonNode frame;
         try {
@@ -90,7 +92,8 @@ final class ClientFrameHandler {
      */
     private void store(LiveConnection connection, JsonNode frame) {
         UUID threadId = Inputs.uuid("thread_id", text(frame, "thread_id"));
-        byte[] ciphertext = Inputs.blob("ciphertext", text(frame, "ciphertext"), maxCiphertextBytes);
+        String ciphertextText = text(frame, "ciphertext");
+        byte[] ciphertext = Inputs.blob("ciphertext", ciphertextText, maxCiphertextBytes);
         byte[] iv = Inputs.iv(text(frame, "iv"));
         String clientId = text(frame, "client_id");
         if (clientId != null && clientId.length() > limits.maxClientIdLength()) {
@@ -126,6 +129,9 @@ final class ClientFrameHandler {
     }
 
     private static String shorten(String type) {
-        return type.length() <= MAX_ECHOED_TYPE_CHARS ? type : type.substring(0, MAX_ECHOED_TYPE_CHARS) + "...";
+        if (type.length() <= MAX_ECHOED_TYPE_CHARS) {
+            return type;
+        }
+        return type.substring(0, MAX_ECHOED_TYPE_CHARS) + "...";
     }
 }

@@ -53,8 +53,8 @@ public final class CommitListener implements Managed {
     private volatile Instant lastHeardAt;
     private Thread thread;
 
-    public CommitListener(DataSourceFactory database, Jdbi jdbi, LiveHub hub, MetricRegistry metrics,
-            Clock clock) {
+    public CommitListener(DataSourceFactory database, Jdbi jdbi, LiveHub hub,
+            MetricRegistry metrics, Clock clock) {
         this.database = database;
         this.jdbi = jdbi;
         this.hub = hub;
@@ -92,7 +92,8 @@ public final class CommitListener implements Managed {
                     reconnects.inc();
                     LOGGER.info("Live listener connection re-established; catching up");
                 } else {
-                    LOGGER.info("Live listener connected on channel {}", MessageService.STORED_CHANNEL);
+                    LOGGER.info("Live listener connected channel={}",
+                            MessageService.STORED_CHANNEL);
                 }
                 // Also on the first connection, since sockets may have subscribed before it.
                 catchUp();
@@ -161,7 +162,8 @@ public final class CommitListener implements Managed {
         for (PGNotification notification : notifications) {
             String[] parts = notification.getParameter().split(" ");
             if (parts.length != 2) {
-                LOGGER.warn("Ignoring a malformed notification on {}", MessageService.STORED_CHANNEL);
+                LOGGER.warn("Ignoring a malformed notification channel={}",
+                        MessageService.STORED_CHANNEL);
                 continue;
             }
             UUID threadId = UUID.fromString(parts[0]);
@@ -173,7 +175,9 @@ public final class CommitListener implements Managed {
         for (int start = 0; start < ids.size(); start += FETCH_BATCH) {
             List<UUID> batch = ids.subList(start, Math.min(ids.size(), start + FETCH_BATCH));
             Map<UUID, MessageRow> rows = new HashMap<>();
-            for (MessageRow row : jdbi.withExtension(MessageDao.class, dao -> dao.findByIds(batch))) {
+            List<MessageRow> found = jdbi.withExtension(MessageDao.class,
+                    dao -> dao.findByIds(batch));
+            for (MessageRow row : found) {
                 rows.put(row.id(), row);
             }
             // Notification order is commit order; the query returns rows in no set order.
@@ -186,7 +190,7 @@ public final class CommitListener implements Managed {
         }
     }
 
-    /** Delivers the messages committed while no notification could arrive, oldest first per thread. */
+    /** Delivers the messages committed while no notification could arrive, oldest first. */
     private void catchUp() {
         Instant fallback = lastHeardAt.minus(CATCH_UP_MARGIN);
         int delivered = 0;

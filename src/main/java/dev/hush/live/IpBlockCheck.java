@@ -11,7 +11,7 @@ public interface IpBlockCheck {
 
     /** Returns a check that reads {@code blocked_ips} on every call. */
     static IpBlockCheck fromDatabase(Jdbi jdbi, Clock clock) {
-        return ip -> jdbi.withExtension(BlockedIpDao.class, dao -> dao.findActive(ip, clock.instant()))
-                .isPresent();
+        return ip -> jdbi.withExtension(BlockedIpDao.class,
+                dao -> dao.findActive(ip, clock.instant())).isPresent();
     }
 }

@@ -25,7 +25,8 @@ public final class LiveChannel {
         LiveHub hub = new LiveHub(limits, environment.metrics(), clock);
         ClientFrameHandler frames = new ClientFrameHandler(hub, messages, limits, maxCiphertext);
 
-        JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
+        JettyWebSocketServletContainerInitializer.configure(
+                environment.getApplicationContext(), null);
         // An exact mapping wins over Jersey's /*, so /ws reaches this servlet.
         environment.servlets()
                 .addServlet("live", new LiveServlet(hub, frames, limits, tokens, clientIps, blocks))

@@ -33,12 +33,12 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Session session;
 
-    /** Why a socket is closed right after the upgrade, with the close code the client sees. */
+    /** The reason a socket is closed right after the upgrade, with the close code sent. */
     enum Rejection {
         NONE(0, ""),
         UNAUTHORIZED(4001, "unauthorized"),
         IP_BLOCKED(4003, "ip_blocked"),
-        /** The block check failed; 1013 asks the client to try again later. */
+        /** The block check failed, and 1013 tells the client to try again later. */
         UNAVAILABLE(1013, "try again later");
 
         final int code;
@@ -126,7 +126,7 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
         return true;
     }
 
-    /** Closes the socket with a code the client sees, such as 4001 or 1001; repeated calls do nothing. */
+    /** Closes the socket with a close code such as 4001 or 1001; later calls do nothing. */
     void close(int code, String reason) {
         Session current = session;
         if (current == null || !closing.compareAndSet(false, true)) {

@@ -64,7 +64,8 @@ final class LiveFrames {
         try {
             return JSON.writeValueAsString(frame);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Writing a frame of type " + frame.get("type") + " failed", e);
+            throw new IllegalStateException(
+                    "Writing a frame of type " + frame.get("type") + " failed", e);
         }
     }
 }

@@ -149,7 +149,7 @@ public final class LiveHub implements Managed {
         });
     }
 
-    /** Records the sender of a message before its commit, so the sender's copy carries its client_id. */
+    /** Records a message's sender before the commit, so the sender's copy carries its client_id. */
     void expectEcho(UUID messageId, LiveConnection sender, String clientId) {
         pendingEchoes.put(messageId, new PendingEcho(sender, clientId, clock.instant()));
     }
@@ -239,7 +239,10 @@ public final class LiveHub implements Managed {
         }
     }
 
-    /** Sends heartbeats, closes sockets whose token expired or whose peer is gone, and drops stale echoes. */
+    /**
+     * Sends heartbeats, closes sockets whose token expired or whose peer is gone, and drops
+     * pending echoes whose message never arrived.
+     */
     private void tick() {
         try {
             Instant now = clock.instant();

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /ws?token=<JWT>}: upgrades to a live socket. Every upgrade is accepted; a missing,
- * invalid or expired token is then closed with 4001 and a blocked IP with 4003, because a
- * browser sees only 1006 for a refused handshake and would keep reconnecting.
+ * {@code GET /ws?token=<JWT>}: upgrades to a live socket. Every upgrade is accepted. A socket
+ * with a missing, invalid or expired token is then closed with 4001 and one from a blocked IP
+ * with 4003, because a browser gets only 1006 for a refused handshake and keeps reconnecting.
  */
 public final class LiveServlet extends JettyWebSocketServlet {
     private static final Logger LOGGER = LoggerFactory.getLogger(LiveServlet.class);
@@ -52,9 +52,10 @@ public final class LiveServlet extends JettyWebSocketServlet {
         factory.setCreator((request, response) -> admit(request));
     }
 
-    /** Answers a plain HTTP request to /ws with a JSON error instead of the container's HTML page. */
+    /** Rejects a plain HTTP GET of /ws with a JSON 400 instead of the container's HTML page. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":\"websocket_required\","

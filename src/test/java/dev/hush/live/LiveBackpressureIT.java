@@ -53,7 +53,8 @@ class LiveBackpressureIT {
         ApiClient client = TestApp.client(APP);
         String token = client.unlock();
         String threadId = UUID.randomUUID().toString();
-        client.post("/api/threads", Map.of("id", threadId, "ciphertext", "aGVhZGVy", "iv", IV), token);
+        client.post("/api/threads",
+                Map.of("id", threadId, "ciphertext", "aGVhZGVy", "iv", IV), token);
         MetricRegistry metrics = APP.getEnvironment().metrics();
         long heapBefore = usedHeapAfterGc();
 
@@ -78,7 +79,8 @@ class LiveBackpressureIT {
             }
             assertThat(metrics.counter("live.slow-consumers.dropped").getCount()).isEqualTo(1);
             assertThat(gauge(metrics, "live.sockets.open")).isEqualTo(1);
-            LiveLimits limits = LiveLimits.forCiphertext(APP.getConfiguration().http().maxCiphertextBytes());
+            int maxCiphertext = APP.getConfiguration().http().maxCiphertextBytes();
+            LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);
             assertThat(maxQueuedBytes.get()).isLessThanOrEqualTo(limits.outboundQueueBytes() * 2);
             assertThat(drainsToEndOfStream(stalled)).isTrue();
         }
@@ -131,7 +133,8 @@ class LiveBackpressureIT {
         return seen.toString();
     }
 
-    private static Set<String> postMessages(ApiClient client, String token, String threadId) throws Exception {
+    private static Set<String> postMessages(ApiClient client, String token, String threadId)
+            throws Exception {
         String ciphertext = Base64.getEncoder().encodeToString(new byte[CIPHERTEXT_BYTES]);
         Set<String> ids = ConcurrentHashMap.newKeySet();
         ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
@@ -140,8 +143,9 @@ class LiveBackpressureIT {
             for (int p = 0; p < POSTERS; p++) {
                 done.add(posters.submit(() -> {
                     for (int i = 0; i < MESSAGES / POSTERS; i++) {
-                        Result posted = client.post("/api/messages",
-                                Map.of("thread_id", threadId, "ciphertext", ciphertext, "iv", IV), token);
+                        Map<String, String> body =
+                                Map.of("thread_id", threadId, "ciphertext", ciphertext, "iv", IV);
+                        Result posted = client.post("/api/messages", body, token);
                         assertThat(posted.status()).isEqualTo(201);
                         ids.add(posted.json().get("id").asText());
                     }

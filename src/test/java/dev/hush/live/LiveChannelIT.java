@@ -84,7 +84,8 @@ class LiveChannelIT {
             assertThat(received.get("created_at").asText()).endsWith("Z");
             assertThat(echoed.get("id").asText()).isEqualTo(received.get("id").asText());
             Result stored = client.get("/api/messages/" + threadId, token);
-            assertThat(stored.json().get(0).get("id").asText()).isEqualTo(received.get("id").asText());
+            String storedId = stored.json().get(0).get("id").asText();
+            assertThat(storedId).isEqualTo(received.get("id").asText());
         }
     }
 
@@ -126,7 +127,8 @@ class LiveChannelIT {
 
             assertThat(posted.status()).isEqualTo(201);
             assertThat(received.get("id").asText()).isEqualTo(posted.json().get("id").asText());
-            assertThat(received.get("created_at").asText()).isEqualTo(posted.json().get("created_at").asText());
+            assertThat(received.get("created_at").asText())
+                    .isEqualTo(posted.json().get("created_at").asText());
         }
     }
 
@@ -154,7 +156,8 @@ class LiveChannelIT {
             reader.send(Map.of("type", "unsubscribe", "thread_id", threadId));
             assertThat(reader.next("unsubscribed").get("thread_id").asText()).isEqualTo(threadId);
 
-            client.post("/api/messages", Map.of("thread_id", threadId, "ciphertext", CIPHERTEXT, "iv", IV), token);
+            client.post("/api/messages",
+                    Map.of("thread_id", threadId, "ciphertext", CIPHERTEXT, "iv", IV), token);
 
             reader.send(Map.of("type", "ping"));
             assertThat(reader.next().get("type").asText()).isEqualTo("pong");
@@ -179,7 +182,9 @@ class LiveChannelIT {
 
     @Test
     void invalidTokenIsClosedWith4001() {
-        try (LiveClient socket = LiveClient.connect(client.baseUrl(), token.substring(0, token.length() - 4) + "AAAA")) {
+        String forged = token.substring(0, token.length() - 4) + "AAAA";
+
+        try (LiveClient socket = LiveClient.connect(client.baseUrl(), forged)) {
             assertThat(socket.awaitCloseCode()).isEqualTo(4001);
         }
     }
@@ -199,7 +204,8 @@ class LiveChannelIT {
     void blockedIpIsClosedWith4003() throws Exception {
         try (Connection connection = TestDatabase.get().connect();
                 Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO blocked_ips (ip_address, reason) VALUES ('127.0.0.1', 'test')");
+            statement.execute(
+                    "INSERT INTO blocked_ips (ip_address, reason) VALUES ('127.0.0.1', 'test')");
         }
 
         try (LiveClient socket = connect()) {
@@ -216,18 +222,23 @@ class LiveChannelIT {
         badFrames.put("type not a string", "{\"type\":7}");
         badFrames.put("unknown type", "{\"type\":\"shout\"}");
         badFrames.put("subscribe without thread", "{\"type\":\"subscribe\"}");
-        badFrames.put("subscribe bad uuid", "{\"type\":\"subscribe\",\"thread_id\":\"not-a-uuid\"}");
+        badFrames.put("subscribe bad uuid",
+                "{\"type\":\"subscribe\",\"thread_id\":\"not-a-uuid\"}");
         badFrames.put("unsubscribe bad uuid", "{\"type\":\"unsubscribe\",\"thread_id\":\"1234\"}");
         badFrames.put("message bad base64", ApiClient.toJson(with("ciphertext", "not base64!")));
         badFrames.put("message unpadded base64", ApiClient.toJson(with("ciphertext", "YWJj ZA")));
         badFrames.put("message missing iv", ApiClient.toJson(with("iv", null)));
         badFrames.put("message iv too long", ApiClient.toJson(with("iv", "A".repeat(100))));
         badFrames.put("message numeric ciphertext", ApiClient.toJson(with("ciphertext", 12)));
-        badFrames.put("message unknown thread", ApiClient.toJson(with("thread_id", UUID.randomUUID().toString())));
+        badFrames.put("message unknown thread",
+                ApiClient.toJson(with("thread_id", UUID.randomUUID().toString())));
         badFrames.put("client_id too long", ApiClient.toJson(with("client_id", "x".repeat(500))));
-        badFrames.put("client_id not a string", ApiClient.toJson(with("client_id", Map.of("a", 1))));
-        badFrames.put("ciphertext over the cap", ApiClient.toJson(with("ciphertext", "A".repeat(90_000))));
-        badFrames.put("frame over the cap", "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(100_000) + "\"}");
+        badFrames.put("client_id not a string",
+                ApiClient.toJson(with("client_id", Map.of("a", 1))));
+        badFrames.put("ciphertext over the cap",
+                ApiClient.toJson(with("ciphertext", "A".repeat(90_000))));
+        badFrames.put("frame over the cap",
+                "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(100_000) + "\"}");
 
         try (LiveClient socket = connect()) {
             for (Map.Entry<String, String> bad : badFrames.entrySet()) {

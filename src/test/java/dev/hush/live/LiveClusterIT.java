@@ -41,7 +41,8 @@ class LiveClusterIT {
         secondClient = TestApp.client(SECOND);
         token = firstClient.unlock();
         threadId = UUID.randomUUID().toString();
-        firstClient.post("/api/threads", Map.of("id", threadId, "ciphertext", "aGVhZGVy", "iv", IV), token);
+        firstClient.post("/api/threads",
+                Map.of("id", threadId, "ciphertext", "aGVhZGVy", "iv", IV), token);
     }
 
     private Map<String, Object> messageFrame(String ciphertext, String clientId) {
@@ -89,7 +90,8 @@ class LiveClusterIT {
     void lostListenerConnectionIsRestoredWithoutLosingMessages() throws Exception {
         try (LiveClient onSecond = LiveClient.connect(secondClient.baseUrl(), token)) {
             onSecond.subscribe(threadId);
-            firstClient.post("/api/messages", Map.of("thread_id", threadId, "ciphertext", "MA==", "iv", IV), token);
+            firstClient.post("/api/messages",
+                    Map.of("thread_id", threadId, "ciphertext", "MA==", "iv", IV), token);
             assertThat(onSecond.next("message").get("ciphertext").asText()).isEqualTo("MA==");
 
             assertThat(terminateListeners()).isEqualTo(2);
@@ -105,8 +107,9 @@ class LiveClusterIT {
                 previous = received.get("created_at").asText();
             }
             assertThat(onSecond.poll(Duration.ofMillis(500))).isNull();
-            assertThat(SECOND.getEnvironment().metrics().counter("live.listener.reconnects").getCount())
-                    .isGreaterThanOrEqualTo(1);
+            long reconnects = SECOND.getEnvironment().metrics()
+                    .counter("live.listener.reconnects").getCount();
+            assertThat(reconnects).isGreaterThanOrEqualTo(1);
         }
     }
 

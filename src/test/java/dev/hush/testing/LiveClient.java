@@ -30,7 +30,10 @@ public final class LiveClient implements AutoCloseable {
     private final WebSocket socket;
 
     private LiveClient(String baseUrl, String token) {
-        String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String query = "";
+        if (token != null) {
+            query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        }
         URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws" + query);
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(WAIT)
@@ -93,7 +96,8 @@ public final class LiveClient implements AutoCloseable {
         try {
             return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("The server did not close the socket within " + WAIT.toSeconds() + " s", e);
+            throw new AssertionError(
+                    "The server did not close the socket within " + WAIT.toSeconds() + " s", e);
         }
     }
 
