@@ -258,7 +258,36 @@ class LiveChannelIT {
     }
 
     @Test
+    void subscriptionPastTheCapGetsAnError() {
+        int cap = LiveLimits.forCiphertext(APP.getConfiguration().http().maxCiphertextBytes())
+                .maxSubscriptions();
+
+        awaitGauge("live.subscriptions", 0);
+
+        try (LiveClient socket = connect()) {
+            for (int i = 0; i < cap; i++) {
+                socket.subscribe(UUID.randomUUID().toString());
+            }
+            socket.send(Map.of("type", "subscribe", "thread_id", threadId));
+            JsonNode answer = socket.next();
+
+            assertThat(answer.get("type").asText()).isEqualTo("error");
+            assertThat(answer.get("message").asText()).contains(String.valueOf(cap));
+            assertThat(gauge("live.subscriptions")).isEqualTo(cap);
+        }
+    }
+
+    @Test
+    void plainGetOfWsIsAJson400() {
+        Result result = client.get("/ws", token);
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.json().get("error").asText()).isEqualTo("websocket_required");
+    }
+
+    @Test
     void rejectedSocketsLeaveNoSessionBehind() {
+        awaitGauge("live.sockets.open", 0);
         for (int i = 0; i < 200; i++) {
             try (LiveClient socket = LiveClient.connect(client.baseUrl(), "bad-token-" + i)) {
                 try {
