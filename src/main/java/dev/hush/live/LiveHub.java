@@ -243,7 +243,7 @@ public final class LiveHub implements Managed {
      * Sends heartbeats, closes sockets whose token expired or whose peer is gone, and drops
      * pending echoes whose message never arrived.
      */
-    private void tick() {
+    void tick() {
         try {
             Instant now = clock.instant();
             for (LiveConnection connection : List.copyOf(connections)) {
