@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +60,10 @@ public final class WsBench {
         bench.run(idle, subscribers, messages, args[7]);
     }
 
-    private void run(int idleCount, int subscriberCount, int messageCount, String words) throws Exception {
-        String token = field(post(baseUrl + "/api/auth", "{\"words\":\"" + words + "\"}", null), "token");
+    private void run(int idleCount, int subscriberCount, int messageCount, String words)
+            throws Exception {
+        String unlocked = post(baseUrl + "/api/auth", "{\"words\":\"" + words + "\"}", null);
+        String token = field(unlocked, "token");
         String threadId = UUID.randomUUID().toString();
         post(baseUrl + "/api/threads", "{\"id\":\"" + threadId + "\",\"ciphertext\":\"aGVhZGVy\","
                 + "\"iv\":\"AAECAwQFBgcICQoL\"}", token);
@@ -87,7 +90,8 @@ public final class WsBench {
         row("server RSS per idle socket", kib((rssAfter - rssBefore) / Math.max(1, idle.size())));
         row("fan-out subscribers x messages", subscriberCount + " x " + messageCount);
         row("send interval", sendIntervalMillis + " ms");
-        row("deliveries received / expected", latencies.count() + " / " + (long) subscriberCount * messageCount);
+        long expected = (long) subscriberCount * messageCount;
+        row("deliveries received / expected", latencies.count() + " / " + expected);
         row("fan-out latency p50", millis(latencies.percentile(50)));
         row("fan-out latency p90", millis(latencies.percentile(90)));
         row("fan-out latency p99", millis(latencies.percentile(99)));
@@ -98,8 +102,8 @@ public final class WsBench {
         System.exit(0);
     }
 
-    private Latencies measureFanOut(String token, String threadId, int subscriberCount, int messageCount)
-            throws Exception {
+    private Latencies measureFanOut(String token, String threadId, int subscriberCount,
+            int messageCount) throws Exception {
         Latencies latencies = new Latencies(subscriberCount * messageCount);
         CountDownLatch subscribed = new CountDownLatch(subscriberCount);
         List<WebSocket> subscribers = openSockets(subscriberCount, token,
@@ -119,14 +123,15 @@ public final class WsBench {
             Thread.sleep(sendIntervalMillis);
         }
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (latencies.count() < (long) subscriberCount * messageCount && System.nanoTime() < deadline) {
+        long expected = (long) subscriberCount * messageCount;
+        while (latencies.count() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         return latencies;
     }
 
-    private List<WebSocket> openSockets(int count, String token, java.util.function.Supplier<WebSocket.Listener> listeners)
-            throws InterruptedException {
+    private List<WebSocket> openSockets(int count, String token,
+            Supplier<WebSocket.Listener> listeners) throws InterruptedException {
         URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws?token=" + token);
         Semaphore inFlight = new Semaphore(CONNECT_CONCURRENCY);
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
@@ -166,10 +171,11 @@ public final class WsBench {
     private long gauge(String name) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(adminUrl + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher value = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*(\\d+)")
-                .matcher(metrics);
+        String gaugePattern = "\"" + Pattern.quote(name) + "\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*(\\d+)";
+        Matcher value = Pattern.compile(gaugePattern).matcher(metrics);
         if (!value.find()) {
-            throw new IllegalStateException("gauge " + name + " is missing from " + adminUrl + "/metrics");
+            throw new IllegalStateException(
+                    "gauge " + name + " is missing from " + adminUrl + "/metrics");
         }
         return Long.parseLong(value.group(1));
     }
@@ -191,7 +197,8 @@ public final class WsBench {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("POST " + url + " returned " + response.statusCode());
         }
@@ -208,7 +215,8 @@ public final class WsBench {
 
     private static void await(CountDownLatch latch, String what) throws InterruptedException {
         if (!latch.await(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("timed out waiting for " + what + "; " + latch.getCount() + " left");
+            throw new IllegalStateException(
+                    "timed out waiting for " + what + ", " + latch.getCount() + " left");
         }
     }
 
@@ -292,7 +300,8 @@ public final class WsBench {
                 } else if (frame.contains("\"type\":\"message\"")) {
                     Matcher ciphertext = CIPHERTEXT.matcher(frame);
                     if (ciphertext.find()) {
-                        long sent = ByteBuffer.wrap(Base64.getDecoder().decode(ciphertext.group(1))).getLong();
+                        byte[] sentBytes = Base64.getDecoder().decode(ciphertext.group(1));
+                        long sent = ByteBuffer.wrap(sentBytes).getLong();
                         if (sent != WARMUP_MARK) {
                             latencies.add(now - sent);
                         }

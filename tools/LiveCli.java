@@ -18,7 +18,8 @@ public final class LiveCli {
             System.err.println("usage: java tools/LiveCli.java ws://HOST:PORT TOKEN");
             System.exit(2);
         }
-        URI uri = URI.create(args[0] + "/ws?token=" + URLEncoder.encode(args[1], StandardCharsets.UTF_8));
+        String token = URLEncoder.encode(args[1], StandardCharsets.UTF_8);
+        URI uri = URI.create(args[0] + "/ws?token=" + token);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(uri, new Printer(closed))
