@@ -20,6 +20,7 @@ public final class LiveChannel {
     public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
             MessageService messages, TokenService tokens, ClientIpResolver clientIps,
             IpBlockCheck blocks, Clock clock) {
+        QueryTokenLogFilter.install();
         int maxCiphertext = config.http().maxCiphertextBytes();
         LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);
         LiveHub hub = new LiveHub(limits, environment.metrics(), clock);
