@@ -94,7 +94,7 @@ class LiveClusterIT {
                     Map.of("thread_id", threadId, "ciphertext", "MA==", "iv", IV), token);
             assertThat(onSecond.next("message").get("ciphertext").asText()).isEqualTo("MA==");
 
-            assertThat(terminateListeners()).isEqualTo(2);
+            assertThat(terminateListeners()).isGreaterThanOrEqualTo(2);
             for (int i = 1; i <= 5; i++) {
                 firstClient.post("/api/messages",
                         Map.of("thread_id", threadId, "ciphertext", "MTIz", "iv", IV), token);
