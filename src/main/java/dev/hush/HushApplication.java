@@ -35,7 +35,6 @@ import dev.hush.http.ClientIpResolver;
 import dev.hush.http.CorsFilter;
 import dev.hush.http.DefenseFilter;
 import dev.hush.http.SecurityHeadersFilter;
-import dev.hush.live.IpBlockCheck;
 import dev.hush.live.LiveChannel;
 import dev.hush.resources.AuthResource;
 import dev.hush.resources.HealthResource;
@@ -127,16 +126,14 @@ public class HushApplication extends Application<HushConfiguration> {
         MessageService messages = new MessageService(jdbi, environment.metrics().counter("hush.messages.stored"));
         environment.jersey().register(new MessageResource(messages, maxCiphertext));
         environment.jersey().register(new HealthResource(probe));
-        registerLive(config, environment, jdbi, messages, tokens, clientIps);
+        registerLive(config, environment, jdbi, messages, tokens, clientIps, defense);
     }
 
-    /**
-     * Adds the /ws live channel. The IP block check reads the database once per connection.
-     */
+    /** Adds the /ws live channel, which checks the defense's in-memory block list at connect. */
     private void registerLive(HushConfiguration config, Environment environment, Jdbi jdbi,
-            MessageService messages, TokenService tokens, ClientIpResolver clientIps) {
-        LiveChannel.register(config, environment, jdbi, messages, tokens, clientIps,
-                IpBlockCheck.fromDatabase(jdbi, clock), clock);
+            MessageService messages, TokenService tokens, ClientIpResolver clientIps, Defense defense) {
+        LiveChannel.register(config, environment, jdbi, messages, tokens, clientIps, defense.blocks(),
+                clock);
     }
 
     /**

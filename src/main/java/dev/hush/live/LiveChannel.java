@@ -2,6 +2,7 @@ package dev.hush.live;
 
 import dev.hush.auth.TokenService;
 import dev.hush.config.HushConfiguration;
+import dev.hush.core.BlockList;
 import dev.hush.core.MessageService;
 import dev.hush.http.ClientIpResolver;
 import io.dropwizard.core.setup.Environment;
@@ -19,7 +20,7 @@ public final class LiveChannel {
     /** Registers /ws on the application port and returns the registry of its sockets. */
     public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
             MessageService messages, TokenService tokens, ClientIpResolver clientIps,
-            IpBlockCheck blocks, Clock clock) {
+            BlockList blocks, Clock clock) {
         QueryTokenLogFilter.install();
         int maxCiphertext = config.http().maxCiphertextBytes();
         LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);

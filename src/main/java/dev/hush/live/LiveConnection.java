@@ -37,9 +37,7 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
     enum Rejection {
         NONE(0, ""),
         UNAUTHORIZED(4001, "unauthorized"),
-        IP_BLOCKED(4003, "ip_blocked"),
-        /** The block check failed, and 1013 tells the client to try again later. */
-        UNAVAILABLE(1013, "try again later");
+        IP_BLOCKED(4003, "ip_blocked");
 
         final int code;
         final String reason;

@@ -217,11 +217,10 @@ public final class LiveHub implements Managed {
     }
 
     void recordRejection(LiveConnection.Rejection rejection) {
-        switch (rejection) {
-            case IP_BLOCKED -> rejectedBlocked.inc();
-            case UNAUTHORIZED -> rejectedUnauthorized.inc();
-            default -> {
-            }
+        if (rejection == LiveConnection.Rejection.IP_BLOCKED) {
+            rejectedBlocked.inc();
+        } else {
+            rejectedUnauthorized.inc();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hush.live;
 
 import dev.hush.auth.TokenService;
 import dev.hush.auth.VaultSession;
+import dev.hush.core.BlockList;
 import dev.hush.http.ClientIpResolver;
 import dev.hush.live.LiveConnection.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +31,10 @@ public final class LiveServlet extends JettyWebSocketServlet {
     private final transient LiveLimits limits;
     private final transient TokenService tokens;
     private final transient ClientIpResolver clientIps;
-    private final transient IpBlockCheck blocks;
+    private final transient BlockList blocks;
 
     LiveServlet(LiveHub hub, ClientFrameHandler frames, LiveLimits limits, TokenService tokens,
-            ClientIpResolver clientIps, IpBlockCheck blocks) {
+            ClientIpResolver clientIps, BlockList blocks) {
         this.hub = hub;
         this.frames = frames;
         this.limits = limits;
@@ -65,14 +66,11 @@ public final class LiveServlet extends JettyWebSocketServlet {
     private LiveConnection admit(JettyServerUpgradeRequest request) {
         String ip = clientIps.resolve(request.getHttpServletRequest());
         Optional<VaultSession> session = tokens.verify(firstToken(request));
-        Rejection rejection = session.isEmpty() ? Rejection.UNAUTHORIZED : Rejection.NONE;
-        try {
-            if (blocks.isBlocked(ip)) {
-                rejection = Rejection.IP_BLOCKED;
-            }
-        } catch (RuntimeException e) {
-            LOGGER.error("Checking the IP block failed ip={}", ip, e);
-            rejection = Rejection.UNAVAILABLE;
+        Rejection rejection = Rejection.NONE;
+        if (blocks.find(ip).isPresent()) {
+            rejection = Rejection.IP_BLOCKED;
+        } else if (session.isEmpty()) {
+            rejection = Rejection.UNAUTHORIZED;
         }
         if (rejection != Rejection.NONE) {
             LOGGER.debug("Rejecting live socket ip={} reason={}", ip, rejection.reason);

@@ -10,9 +10,11 @@ import dev.hush.config.JwtSettings;
 import dev.hush.config.Secret;
 import dev.hush.testing.ApiClient;
 import dev.hush.testing.ApiClient.Result;
+import dev.hush.testing.DefenseClient;
 import dev.hush.testing.LiveClient;
 import dev.hush.testing.TestApp;
 import dev.hush.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.sql.Connection;
@@ -32,10 +34,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LiveChannelIT {
-    static final DropwizardAppExtension<HushConfiguration> APP = TestApp.extension();
+    /** Trusting loopback as a proxy lets a test act as another client IP through X-Forwarded-For. */
+    static final DropwizardAppExtension<HushConfiguration> APP =
+            TestApp.extension(ConfigOverride.config("defense.trustedProxies", "127.0.0.1/32"));
 
     private static final String CIPHERTEXT = "c2VjcmV0IG1lc3NhZ2U=";
     private static final String IV = "AAECAwQFBgcICQoL";
+    private static final String BLOCKED_IP = "203.0.113.50";
 
     private ApiClient client;
     private String token;
@@ -201,14 +206,15 @@ class LiveChannelIT {
     }
 
     @Test
-    void blockedIpIsClosedWith4003() throws Exception {
-        try (Connection connection = TestDatabase.get().connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "INSERT INTO blocked_ips (ip_address, reason) VALUES ('127.0.0.1', 'test')");
+    void blockedIpIsClosedWith4003EvenWithValidToken() {
+        DefenseClient defense = DefenseClient.of(APP);
+        int maxFailures = APP.getConfiguration().defense().maxAuthFailures();
+        for (int i = 0; i < maxFailures; i++) {
+            defense.wrongUnlock(BLOCKED_IP);
         }
 
-        try (LiveClient socket = connect()) {
+        try (LiveClient socket = LiveClient.connect(client.baseUrl(), token,
+                Map.of("X-Forwarded-For", BLOCKED_IP))) {
             assertThat(socket.awaitCloseCode()).isEqualTo(4003);
         }
     }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import dev.hush.db.MessageRow;
 import dev.hush.live.LiveConnection.Rejection;
-import java.time.Clock;
+import dev.hush.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
-    private static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
-
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock = new MutableClock();
+    private final Instant start = clock.instant();
     private final LiveLimits limits = LiveLimits.forCiphertext(65_536);
     private final MetricRegistry metrics = new MetricRegistry();
     private final LiveHub hub = new LiveHub(limits, metrics, clock);
@@ -36,7 +33,7 @@ class LiveHubTest {
     @Test
     void tickSendsHeartbeatToOpenSockets() {
         FakeSession session = new FakeSession();
-        open(session, START.plusSeconds(3600));
+        open(session, start.plusSeconds(3600));
 
         hub.tick();
 
@@ -46,7 +43,7 @@ class LiveHubTest {
     @Test
     void tickClosesSocketWhoseTokenExpiredWith4001() {
         FakeSession session = new FakeSession();
-        LiveConnection connection = open(session, START.plusSeconds(60));
+        LiveConnection connection = open(session, start.plusSeconds(60));
         hub.subscribe(connection, threadId);
         clock.advance(Duration.ofSeconds(61));
 
@@ -61,11 +58,11 @@ class LiveHubTest {
     void stalledSocketIsDisconnectedAtTheFrameBound() {
         FakeSession stalled = new FakeSession();
         FakeSession reading = new FakeSession();
-        hub.subscribe(open(stalled, START.plusSeconds(3600)), threadId);
-        hub.subscribe(open(reading, START.plusSeconds(3600)), threadId);
+        hub.subscribe(open(stalled, start.plusSeconds(3600)), threadId);
+        hub.subscribe(open(reading, start.plusSeconds(3600)), threadId);
 
         for (int i = 0; i <= limits.outboundQueueFrames(); i++) {
-            hub.deliver(row(START.plusMillis(i + 1)));
+            hub.deliver(row(start.plusMillis(i + 1)));
             reading.completeSends();
         }
 
@@ -80,9 +77,9 @@ class LiveHubTest {
     @Test
     void deliverSkipsMessagesACatchUpAlreadySent() {
         FakeSession session = new FakeSession();
-        hub.subscribe(open(session, START.plusSeconds(3600)), threadId);
-        MessageRow first = row(START.plusMillis(1));
-        MessageRow second = row(START.plusMillis(2));
+        hub.subscribe(open(session, start.plusSeconds(3600)), threadId);
+        MessageRow first = row(start.plusMillis(1));
+        MessageRow second = row(start.plusMillis(2));
 
         hub.deliver(first);
         hub.deliver(second);
@@ -95,58 +92,30 @@ class LiveHubTest {
     @Test
     void catchUpCursorIsTheNewestDeliveredMessage() {
         FakeSession session = new FakeSession();
-        hub.subscribe(open(session, START.plusSeconds(3600)), threadId);
+        hub.subscribe(open(session, start.plusSeconds(3600)), threadId);
         UUID quietThread = UUID.randomUUID();
-        hub.subscribe(open(new FakeSession(), START.plusSeconds(3600)), quietThread);
-        hub.deliver(row(START.plusMillis(5)));
+        hub.subscribe(open(new FakeSession(), start.plusSeconds(3600)), quietThread);
+        hub.deliver(row(start.plusMillis(5)));
 
-        var cursors = hub.catchUpCursors(START.minusSeconds(10));
+        var cursors = hub.catchUpCursors(start.minusSeconds(10));
 
-        assertThat(cursors.get(threadId)).isEqualTo(START.plusMillis(5));
-        assertThat(cursors.get(quietThread)).isEqualTo(START.minusSeconds(10));
+        assertThat(cursors.get(threadId)).isEqualTo(start.plusMillis(5));
+        assertThat(cursors.get(quietThread)).isEqualTo(start.minusSeconds(10));
     }
 
     @Test
     void echoGoesToSenderOnlyWithClientId() {
         FakeSession sender = new FakeSession();
         FakeSession other = new FakeSession();
-        LiveConnection senderConnection = open(sender, START.plusSeconds(3600));
+        LiveConnection senderConnection = open(sender, start.plusSeconds(3600));
         hub.subscribe(senderConnection, threadId);
-        hub.subscribe(open(other, START.plusSeconds(3600)), threadId);
-        MessageRow message = row(START.plusMillis(1));
+        hub.subscribe(open(other, start.plusSeconds(3600)), threadId);
+        MessageRow message = row(start.plusMillis(1));
 
         hub.expectEcho(message.id(), senderConnection, "draft-1");
         hub.deliver(message);
 
         assertThat(sender.sent).singleElement().asString().contains("\"client_id\":\"draft-1\"");
         assertThat(other.sent).singleElement().asString().doesNotContain("client_id");
-    }
-
-    /** A clock that tests move forward by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -29,21 +29,25 @@ public final class LiveClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private LiveClient(String baseUrl, String token) {
+    private LiveClient(String baseUrl, String token, Map<String, String> headers) {
         String query = "";
         if (token != null) {
             query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         }
         URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws" + query);
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(WAIT)
-                .buildAsync(uri, new Listener())
-                .join();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     /** Connects to {@code /ws} of the server at {@code baseUrl}; a null token sends none. */
     public static LiveClient connect(String baseUrl, String token) {
-        return new LiveClient(baseUrl, token);
+        return new LiveClient(baseUrl, token, Map.of());
+    }
+
+    /** Connects like {@link #connect(String, String)}, sending extra upgrade request headers. */
+    public static LiveClient connect(String baseUrl, String token, Map<String, String> headers) {
+        return new LiveClient(baseUrl, token, headers);
     }
 
     public void send(Map<String, ?> frame) {
