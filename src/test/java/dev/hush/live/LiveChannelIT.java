@@ -311,7 +311,7 @@ class LiveChannelIT {
         }
 
         awaitGauge("live.sockets.open", 0);
-        assertThat(gauge("live.subscriptions")).isEqualTo(0);
+        awaitGauge("live.subscriptions", 0);
     }
 
     private Map<String, Object> with(String field, Object value) {
