@@ -133,7 +133,7 @@ public class HushApplication extends Application<HushConfiguration> {
     private void registerLive(HushConfiguration config, Environment environment, Jdbi jdbi,
             MessageService messages, TokenService tokens, ClientIpResolver clientIps, Defense defense) {
         LiveChannel.register(config, environment, jdbi, messages, tokens, clientIps, defense.blocks(),
-                clock);
+                defense.rateLimiter()::tryAcquireApi, clock);
     }
 
     /**

@@ -2,11 +2,14 @@ package dev.hush.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hush.core.BlockList;
 import dev.hush.core.Inputs;
 import dev.hush.core.MessageService;
 import dev.hush.errors.ApiException;
+import dev.hush.live.LiveConnection.Rejection;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,16 +25,31 @@ final class ClientFrameHandler {
     private final MessageService messages;
     private final LiveLimits limits;
     private final int maxCiphertextBytes;
+    private final BlockList blocks;
+    private final Predicate<String> messageAllowance;
 
+    /**
+     * Creates the handler. {@code messageAllowance} takes one token from the IP's request bucket
+     * for each message frame, so a socket cannot store messages faster than REST allows.
+     */
     ClientFrameHandler(LiveHub hub, MessageService messages, LiveLimits limits,
-            int maxCiphertextBytes) {
+            int maxCiphertextBytes, BlockList blocks, Predicate<String> messageAllowance) {
         this.hub = hub;
         this.messages = messages;
         this.limits = limits;
         this.maxCiphertextBytes = maxCiphertextBytes;
+        this.blocks = blocks;
+        this.messageAllowance = messageAllowance;
     }
 
     void handle(LiveConnection connection, String text) {
+        // An IP blocked after this socket opened loses the socket at its next frame.
+        if (blocks.find(connection.clientIp()).isPresent()) {
+            LOGGER.warn("Closing live socket of blocked ip={}", connection.clientIp());
+            Rejection blocked = Rejection.IP_BLOCKED;
+            connection.close(blocked.code, blocked.reason);
+            return;
+        }
         try {
             JsonNode frame = parse(text);
             String type = text(frame, "type");
@@ -91,6 +109,9 @@ final class ClientFrameHandler {
      * subscribers, this socket included, through the commit notification, not from here.
      */
     private void store(LiveConnection connection, JsonNode frame) {
+        if (!messageAllowance.test(connection.clientIp())) {
+            throw new ApiException(429, "rate_limited", "too many messages from this address; slow down");
+        }
         UUID threadId = Inputs.uuid("thread_id", text(frame, "thread_id"));
         String ciphertextText = text(frame, "ciphertext");
         byte[] ciphertext = Inputs.blob("ciphertext", ciphertextText, maxCiphertextBytes);

@@ -7,6 +7,7 @@ import dev.hush.core.MessageService;
 import dev.hush.http.ClientIpResolver;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -20,12 +21,13 @@ public final class LiveChannel {
     /** Registers /ws on the application port and returns the registry of its sockets. */
     public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
             MessageService messages, TokenService tokens, ClientIpResolver clientIps,
-            BlockList blocks, Clock clock) {
+            BlockList blocks, Predicate<String> messageAllowance, Clock clock) {
         QueryTokenLogFilter.install();
         int maxCiphertext = config.http().maxCiphertextBytes();
         LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);
         LiveHub hub = new LiveHub(limits, environment.metrics(), clock);
-        ClientFrameHandler frames = new ClientFrameHandler(hub, messages, limits, maxCiphertext);
+        ClientFrameHandler frames = new ClientFrameHandler(hub, messages, limits, maxCiphertext,
+                blocks, messageAllowance);
 
         JettyWebSocketServletContainerInitializer.configure(
                 environment.getApplicationContext(), null);

@@ -220,6 +220,24 @@ class LiveChannelIT {
     }
 
     @Test
+    void openSocketClosesWith4003OnceItsIpIsBlocked() {
+        String laterBlocked = "203.0.113.51";
+        DefenseClient defense = DefenseClient.of(APP);
+        try (LiveClient socket = LiveClient.connect(client.baseUrl(), token,
+                Map.of("X-Forwarded-For", laterBlocked))) {
+            socket.subscribe(threadId);
+            int maxFailures = APP.getConfiguration().defense().maxAuthFailures();
+            for (int i = 0; i < maxFailures; i++) {
+                defense.wrongUnlock(laterBlocked);
+            }
+
+            socket.send(Map.of("type", "ping"));
+
+            assertThat(socket.awaitCloseCode()).isEqualTo(4003);
+        }
+    }
+
+    @Test
     void everyMalformedFrameGetsAnErrorAndSocketStaysOpen() {
         Map<String, String> badFrames = new LinkedHashMap<>();
         badFrames.put("not JSON", "{\"type\":");
