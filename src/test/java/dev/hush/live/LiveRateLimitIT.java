@@ -26,7 +26,7 @@ class LiveRateLimitIT {
             ConfigOverride.config("rateLimits.apiPerMinute", "1"));
 
     @Test
-    void messageFramesPastTheBucketGetRateLimitedErrors() {
+    void framesPastBucketAreRejected() {
         TestDatabase.get().truncateAll();
         ApiClient client = TestApp.client(APP);
         String token = client.unlock();
