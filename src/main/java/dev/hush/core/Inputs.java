@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,13 +38,27 @@ public final class Inputs {
      * is accepted, so the bytes encode back to exactly the text the client sent.
      */
     public static byte[] blob(String field, String value, int maxBytes) {
+        return decode(field, value, maxBytes, () -> new ApiException(413, "payload_too_large",
+                "'" + field + "' is larger than " + maxBytes + " bytes"));
+    }
+
+    /**
+     * Decodes an iv of 1 to {@link #MAX_IV_BYTES} bytes. A longer iv is a malformed field in a small
+     * request, so it is a 400 rather than the 413 of an oversized ciphertext.
+     */
+    public static byte[] iv(String value) {
+        return decode("iv", value, MAX_IV_BYTES, () -> ApiException.badRequest(
+                "'iv' must decode to 1 to " + MAX_IV_BYTES + " bytes"));
+    }
+
+    private static byte[] decode(String field, String value, int maxBytes,
+            Supplier<ApiException> tooLarge) {
         if (value == null) {
             throw ApiException.badRequest("missing field '" + field + "'");
         }
         long maxEncoded = 4L * ((maxBytes + 2L) / 3L);
         if (value.length() > maxEncoded) {
-            throw new ApiException(413, "payload_too_large",
-                    "'" + field + "' is larger than " + maxBytes + " bytes");
+            throw tooLarge.get();
         }
         if (value.isEmpty() || value.length() % 4 != 0 || !BASE64_TEXT.matcher(value).matches()) {
             throw ApiException.badRequest("'" + field + "' must be standard padded base64");
@@ -61,14 +76,9 @@ public final class Inputs {
             throw ApiException.badRequest("'" + field + "' must not be empty");
         }
         if (decoded.length > maxBytes) {
-            throw new ApiException(413, "payload_too_large",
-                    "'" + field + "' is larger than " + maxBytes + " bytes");
+            throw tooLarge.get();
         }
         return decoded;
-    }
-
-    public static byte[] iv(String value) {
-        return blob("iv", value, MAX_IV_BYTES);
     }
 
     /** Parses an ISO-8601 instant with an offset, such as {@code 2026-01-02T03:04:05.123456Z}. */
