@@ -1,6 +1,7 @@
 package dev.hush;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.hush.api.StrictJson;
 import dev.hush.auth.BearerTokenFilter;
 import dev.hush.auth.JsonUnauthorizedHandler;
 import dev.hush.auth.TokenService;
@@ -102,6 +103,7 @@ public class HushApplication extends Application<HushConfiguration> {
     public void initialize(Bootstrap<HushConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new EnvironmentSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), EnvironmentSourceProvider.loadVariables()));
+        StrictJson.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new HushDbCommand());
         bootstrap.addCommand(new NewVaultCommand());
     }
