@@ -26,6 +26,7 @@ import dev.hush.core.VaultShutdown;
 import dev.hush.core.WipeService;
 import dev.hush.db.SchemaMigrator;
 import dev.hush.errors.ApiExceptionMapper;
+import dev.hush.errors.JsonErrorHandler;
 import dev.hush.errors.JsonInputExceptionMapper;
 import dev.hush.errors.UnexpectedExceptionMapper;
 import dev.hush.errors.WebApplicationExceptionMapper;
@@ -118,6 +119,7 @@ public class HushApplication extends Application<HushConfiguration> {
         TokenService tokens = new TokenService(config.jwt(), clock);
         registerFilters(config, environment);
         registerErrorMappers(environment);
+        registerJsonErrorPages(environment);
         registerAuth(environment, tokens);
 
         Defense defense = registerDefense(config, environment, jdbi, clientIps);
@@ -202,6 +204,14 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.admin().addTask(new UnblockIpTask(defense.blockService()));
         environment.admin().addTask(new BlockedIpsTask(defense.blockService()));
         return defense;
+    }
+
+    /** Makes Jetty's own error responses, on both ports and at server level, JSON too. */
+    private static void registerJsonErrorPages(Environment environment) {
+        environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+        environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
+        environment.lifecycle().addServerLifecycleListener(
+                server -> server.setErrorHandler(new JsonErrorHandler()));
     }
 
     private static void registerAuth(Environment environment, TokenService tokens) {

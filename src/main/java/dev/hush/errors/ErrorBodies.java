@@ -48,7 +48,9 @@ public final class ErrorBodies {
             case 405 -> "This endpoint does not support that HTTP method";
             case 406 -> "This endpoint only produces application/json";
             case 413 -> "The request body is too large";
+            case 414 -> "The request URI is too long";
             case 415 -> "Send the request body as application/json";
+            case 431 -> "The request headers are too large";
             default -> status >= 500 ? "The server failed to handle the request" : "The request is invalid";
         };
     }
