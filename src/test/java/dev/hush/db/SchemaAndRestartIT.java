@@ -9,6 +9,7 @@ import dev.hush.testing.TestApp;
 import dev.hush.testing.TestDatabase;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The schema comes from Liquibase alone, and stored data survives a restart of the service. */
 class SchemaAndRestartIT {
     private static final String IV = "AAECAwQFBgcICQoL";
+    private static final String TABLES = "SELECT table_name FROM information_schema.tables "
+            + "WHERE table_schema = 'public' ORDER BY table_name";
 
     @BeforeEach
     void emptyDatabase() {
@@ -29,18 +32,29 @@ class SchemaAndRestartIT {
     }
 
     @Test
-    void changelogRecordsEveryChangeSet() throws Exception {
-        DropwizardTestSupport<HushConfiguration> app = TestApp.support();
-        app.before();
+    void freshDatabaseGetsWholeSchemaFromChangelog() throws Exception {
+        String database = "hush_schema_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestDatabase.get().execute("CREATE DATABASE " + database);
+        String url = TestDatabase.get().jdbcUrlOf(database);
+        DropwizardTestSupport<HushConfiguration> app = TestApp.supportOn(url);
         try {
-            List<String> ids = queryStrings("SELECT id FROM databasechangelog ORDER BY orderexecuted");
+            assertThat(queryStrings(url, TABLES)).isEmpty();
 
-            assertThat(ids).containsExactly("1-threads", "2-messages", "3-security-tables",
-                    "4-messages-ordered-created-at");
-            assertThat(queryStrings("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
-                    .containsExactly("messages_assign_created_at");
+            app.before();
+
+            assertThat(queryStrings(url, "SELECT id FROM databasechangelog ORDER BY orderexecuted"))
+                    .startsWith("1-threads", "2-messages", "3-security-tables",
+                            "4-messages-ordered-created-at");
+            assertThat(queryStrings(url, TABLES)).contains("auth_failures", "blocked_ips",
+                    "databasechangelog", "databasechangeloglock", "messages", "threads");
+            assertThat(queryStrings(url, "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
+                    .contains("messages_assign_created_at");
+            assertThat(queryStrings(url, "SELECT data_type FROM information_schema.columns "
+                    + "WHERE table_name = 'messages' AND column_name IN ('ciphertext', 'iv')"))
+                    .containsExactly("bytea", "bytea");
         } finally {
             app.after();
+            TestDatabase.get().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
@@ -126,8 +140,12 @@ class SchemaAndRestartIT {
     }
 
     private static List<String> queryStrings(String sql) throws SQLException {
+        return queryStrings(TestDatabase.get().jdbcUrl(), sql);
+    }
+
+    private static List<String> queryStrings(String jdbcUrl, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = TestDatabase.get().connect();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
