@@ -104,13 +104,13 @@ public class HushApplication extends Application<HushConfiguration> {
     public void initialize(Bootstrap<HushConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new EnvironmentSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), EnvironmentSourceProvider.loadVariables()));
-        StrictJson.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new HushDbCommand());
         bootstrap.addCommand(new NewVaultCommand());
     }
 
     @Override
     public void run(HushConfiguration config, Environment environment) throws Exception {
+        StrictJson.configure(environment.getObjectMapper());
         Jdbi jdbi = openDatabase(config, environment);
         DatabaseProbe probe = new DatabaseProbe(jdbi);
         environment.healthChecks().register("database", new DatabaseHealthCheck(probe));

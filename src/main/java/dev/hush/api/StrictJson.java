@@ -14,7 +14,11 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** Rejects numbers and booleans where the body declares a string field. */
+    /**
+     * Rejects numbers and booleans where a body declares a string field. Call it in {@code run},
+     * after the configuration is read, so that a YAML value such as an all-digit secret still
+     * reads as a string.
+     */
     public static void configure(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

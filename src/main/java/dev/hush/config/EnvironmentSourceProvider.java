@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,12 +36,17 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
 
     /** Reads {@code .env} from the working directory, when present, under the process environment. */
     public static Map<String, String> loadVariables() {
+        return loadVariables(Path.of("."), System.getenv());
+    }
+
+    /** Reads {@code .env} from {@code directory}, when present; {@code environment} wins over it. */
+    static Map<String, String> loadVariables(Path directory, Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
-        Dotenv dotenv = Dotenv.configure().directory(".").ignoreIfMissing().load();
+        Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
         for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
             merged.put(entry.getKey(), entry.getValue());
         }
-        merged.putAll(System.getenv());
+        merged.putAll(environment);
         return merged;
     }
 
@@ -53,6 +59,8 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
         checkReferencedVariables(text);
         StringSubstitutor substitutor = new StringSubstitutor(variables::get);
         substitutor.setEnableUndefinedVariableException(true);
+        // A secret may contain "${" or "$$"; it must reach the configuration exactly as given.
+        substitutor.setDisableSubstitutionInValues(true);
         try {
             return new ByteArrayInputStream(substitutor.replace(text).getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
