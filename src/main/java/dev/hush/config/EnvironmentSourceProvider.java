@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.StringSubstitutor;
 
 /**
  * Fills {@code ${VARIABLE}} and {@code ${VARIABLE:-default}} in the configuration file from the
@@ -23,7 +22,8 @@ import org.apache.commons.text.StringSubstitutor;
  */
 public final class EnvironmentSourceProvider implements ConfigurationSourceProvider {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:-[^}]*)?}");
-    private static final Pattern UNRESOLVED = Pattern.compile("Cannot resolve variable '([^']+)'");
+    private static final Pattern VALUE_START = Pattern.compile("\\s*-\\s+|[^\"'#]*:\\s+");
+    private static final Pattern VALUE_END = Pattern.compile("[ \\t]*(#.*)?\\r?");
     private static final Map<String, Consumer<String>> CHECKS = checks();
 
     private final ConfigurationSourceProvider delegate;
@@ -57,17 +57,59 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         checkReferencedVariables(text);
-        StringSubstitutor substitutor = new StringSubstitutor(variables::get);
-        substitutor.setEnableUndefinedVariableException(true);
-        // A secret may contain "${" or "$$"; it must reach the configuration exactly as given.
-        substitutor.setDisableSubstitutionInValues(true);
-        try {
-            return new ByteArrayInputStream(substitutor.replace(text).getBytes(StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            Matcher unresolved = UNRESOLVED.matcher(String.valueOf(e.getMessage()));
-            String name = unresolved.find() ? unresolved.group(1) : "A configuration variable";
-            throw new InvalidSettingException(name, "is required but not set");
+        return new ByteArrayInputStream(substitute(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces every reference by its value, or by its default when unset. A value that forms a
+     * whole YAML value is written as a double-quoted scalar, so a secret containing {@code #},
+     * {@code ": "}, quotes or a leading {@code !} or {@code *} reads back unchanged instead of
+     * breaking the YAML, and no parser error can quote it. Defaults are YAML from the file itself.
+     */
+    private String substitute(String text) {
+        Matcher reference = REFERENCE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (reference.find()) {
+            String value = variables.get(reference.group(1));
+            String replacement;
+            if (value == null) {
+                // checkReferencedVariables has rejected unset references without a default.
+                replacement = reference.group(2).substring(2);
+            } else if (isWholeValue(text, reference.start(), reference.end())) {
+                replacement = doubleQuoted(value);
+            } else {
+                replacement = value;
+            }
+            reference.appendReplacement(result, Matcher.quoteReplacement(replacement));
         }
+        reference.appendTail(result);
+        return result.toString();
+    }
+
+    /** Returns whether the reference is all of a line's value: after "key: " or "- ", before a comment. */
+    private static boolean isWholeValue(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.indexOf('\n', end);
+        String before = text.substring(lineStart, start);
+        String after = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+        return VALUE_START.matcher(before).matches() && VALUE_END.matcher(after).matches();
+    }
+
+    /** Writes a YAML double-quoted scalar, escaping backslashes, quotes and control characters. */
+    static String doubleQuoted(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                    || c == '\ufeff') {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private void checkReferencedVariables(String text) {

@@ -3,6 +3,9 @@ package dev.hush.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +28,7 @@ class EnvironmentSourceProviderTest {
         String text = read("hash: ${AUTH_HASH}\nsecret: ${JWT_SECRET}\n",
                 Map.of("AUTH_HASH", AUTH_HASH, "JWT_SECRET", JWT_SECRET));
 
-        assertThat(text).isEqualTo("hash: " + AUTH_HASH + "\nsecret: " + JWT_SECRET + "\n");
+        assertThat(text).isEqualTo("hash: \"" + AUTH_HASH + "\"\nsecret: \"" + JWT_SECRET + "\"\n");
     }
 
     @Test
@@ -38,7 +41,7 @@ class EnvironmentSourceProviderTest {
     @Test
     void setValueWinsOverDefault() throws IOException {
         assertThat(read("minutes: ${JWT_EXPIRE_MINUTES:-60}", Map.of("JWT_EXPIRE_MINUTES", "15")))
-                .isEqualTo("minutes: 15");
+                .isEqualTo("minutes: \"15\"");
     }
 
     @Test
@@ -104,7 +107,34 @@ class EnvironmentSourceProviderTest {
         variables.put("JWT_SECRET", "j".repeat(32) + "${AUTH_HASH}$${x}");
         variables.put("AUTH_HASH", AUTH_HASH);
 
-        assertThat(read("s: ${JWT_SECRET}", variables)).isEqualTo("s: " + "j".repeat(32) + "${AUTH_HASH}$${x}");
+        assertThat(yamlValue("s: ${JWT_SECRET}", variables)).isEqualTo("j".repeat(32) + "${AUTH_HASH}$${x}");
+    }
+
+    @Test
+    void secretsWithYamlSyntaxReadBackUnchanged() throws IOException {
+        String padding = "x".repeat(32);
+        for (String secret : new String[] {"!tag" + padding, "*alias" + padding, "&anchor" + padding,
+            "key: value " + padding, padding + " #not a comment", "\"quoted" + padding,
+            "'single" + padding, "[list" + padding, "{map" + padding, "back\\slash" + padding,
+            "line\nbreak" + padding, "tab\there" + padding, "12345678901234567890123456789012345",
+            "true", "null", "~", "- dash" + padding, "% percent" + padding, "@at" + padding,
+            "|" + padding, ">" + padding, "\u00e9t\u00e9 \u2028 " + padding}) {
+            assertThat(yamlValue("jwt:\n  secret: ${SOME_SECRET}  # the key\n", Map.of("SOME_SECRET", secret)))
+                    .as("secret %s", secret)
+                    .isEqualTo(secret);
+        }
+    }
+
+    @Test
+    void referenceInsideLongerTextIsNotQuoted() throws IOException {
+        assertThat(read("url: jdbc:postgresql://${DB_HOST}/hush", Map.of("DB_HOST", "db")))
+                .isEqualTo("url: jdbc:postgresql://db/hush");
+    }
+
+    @Test
+    void listItemValueIsQuoted() throws IOException {
+        assertThat(read("hosts:\n  - ${BACKEND_HOST}\n", Map.of("BACKEND_HOST", "a: b")))
+                .isEqualTo("hosts:\n  - \"a: b\"\n");
     }
 
     @Test
@@ -124,6 +154,15 @@ class EnvironmentSourceProviderTest {
     void missingDotEnvIsFine(@TempDir Path directory) {
         assertThat(EnvironmentSourceProvider.loadVariables(directory, Map.of("A", "b")))
                 .containsExactlyEntriesOf(Map.of("A", "b"));
+    }
+
+    /** Substitutes, parses the result as YAML and returns its only leaf value. */
+    private static String yamlValue(String config, Map<String, String> variables) throws IOException {
+        JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(read(config, variables));
+        while (node.isContainerNode()) {
+            node = node.elements().next();
+        }
+        return node.asText();
     }
 
     private static String read(String config, Map<String, String> variables) throws IOException {
