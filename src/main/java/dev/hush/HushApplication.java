@@ -6,6 +6,7 @@ import dev.hush.auth.BearerTokenFilter;
 import dev.hush.auth.JsonUnauthorizedHandler;
 import dev.hush.auth.TokenService;
 import dev.hush.auth.VaultSession;
+import dev.hush.cli.HushCheckCommand;
 import dev.hush.cli.HushDbCommand;
 import dev.hush.cli.HushServerCommand;
 import dev.hush.cli.NewVaultCommand;
@@ -50,7 +51,6 @@ import dev.hush.tasks.WipeTask;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -97,7 +97,7 @@ public class HushApplication extends Application<HushConfiguration> {
     @Override
     protected void addDefaultCommands(Bootstrap<HushConfiguration> bootstrap) {
         bootstrap.addCommand(new HushServerCommand(this));
-        bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new HushCheckCommand(this));
     }
 
     @Override
