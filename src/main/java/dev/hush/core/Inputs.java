@@ -4,6 +4,7 @@ import dev.hush.errors.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ public final class Inputs {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
     public static final int MAX_IV_BYTES = 64;
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Inputs() {
     }
@@ -81,14 +84,23 @@ public final class Inputs {
         return decoded;
     }
 
-    /** Parses an ISO-8601 instant with an offset, such as {@code 2026-01-02T03:04:05.123456Z}. */
+    /**
+     * Parses an ISO-8601 instant with an offset, such as {@code 2026-01-02T03:04:05.123456Z}, in
+     * years 1 to 9999. Digits below a microsecond are cut off, because PostgreSQL would round
+     * them and a cursor rounded up skips the message it points just before.
+     */
     public static Instant instant(String field, String value) {
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            parsed = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(
                     "'" + field + "' must be an ISO-8601 time with an offset, such as 2026-01-02T03:04:05.123456Z");
         }
+        if (parsed.isBefore(EARLIEST_INSTANT) || parsed.isAfter(LATEST_INSTANT)) {
+            throw ApiException.badRequest("'" + field + "' must be a time in the years 1 to 9999");
+        }
+        return parsed.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static int intInRange(String field, String value, int min, int max, int fallback) {

@@ -114,6 +114,28 @@ class InputsTest {
     }
 
     @Test
+    void instantIsCutToMicroseconds() {
+        assertThat(Inputs.instant("after", "2026-01-02T03:04:05.123456999Z"))
+                .isEqualTo(Instant.parse("2026-01-02T03:04:05.123456Z"));
+    }
+
+    @Test
+    void instantOutsideYears1To9999Is400() {
+        assertThat(Inputs.instant("after", "0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(Inputs.instant("after", "9999-12-31T23:59:59.999999Z")).isNotNull();
+
+        for (String value : List.of("+10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "-0001-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00")) {
+            assertThatThrownBy(() -> Inputs.instant("after", value))
+                    .as("'%s'", value)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("after");
+                    });
+        }
+    }
+
+    @Test
     void intInRangeChecksBoundsAndFallsBack() {
         assertThat(Inputs.intInRange("limit", null, 1, 200, 50)).isEqualTo(50);
         assertThat(Inputs.intInRange("limit", "1", 1, 200, 50)).isEqualTo(1);

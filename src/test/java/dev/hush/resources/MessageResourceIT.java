@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -268,6 +269,29 @@ class MessageResourceIT {
             assertThat(result.json().get("error").asText()).isEqualTo("invalid_request");
             assertThat(result.json().get("message").asText()).contains("after");
         }
+    }
+
+    @Test
+    void afterOutsideDatabaseRangeIs400() {
+        for (String after : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+294277-01-01T00:00:00Z", "-4714-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            Result result = page(threadId, after, 10);
+
+            assertThat(result.status()).as("after=%s: %s", after, result.text()).isEqualTo(400);
+            assertThat(result.json().get("error").asText()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
+    void afterWithNanosecondsIsNotRoundedUp() {
+        Result posted = post(threadId, new byte[] {1}, new byte[] {1});
+        Instant createdAt = Instant.parse(posted.json().get("created_at").asText());
+        String justBefore = createdAt.minusNanos(400).toString();
+
+        Result result = page(threadId, justBefore, 10);
+
+        assertThat(justBefore).as("cursor with nanoseconds").matches(".*\\.\\d{9}Z");
+        assertThat(idsOf(result.json())).containsExactly(posted.json().get("id").asText());
     }
 
     @Test
