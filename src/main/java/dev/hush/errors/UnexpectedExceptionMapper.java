@@ -3,13 +3,16 @@ package dev.hush.errors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.EOFException;
+import java.sql.SQLException;
 import java.util.UUID;
+import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last resort: logs an unexpected failure under a random id and gives the client only that
- * id, never a stack trace, SQL or class name. A body cut short by the client is a 400.
+ * id, never a stack trace, SQL or class name. A body cut short by the client is a 400, and a
+ * database that cannot be reached is a 503.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOGGER = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -19,10 +22,32 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         if (causedByEndOfInput(exception)) {
             return ErrorBodies.response(400, "invalid_request", "The request body ended early");
         }
+        if (causedByUnavailableDatabase(exception)) {
+            LOGGER.warn("Database unavailable: {}", exception.getClass().getSimpleName());
+            return ErrorBodies.response(503, "unavailable", "The database is unavailable; try again later");
+        }
         String errorId = UUID.randomUUID().toString();
         LOGGER.error("Unhandled error error_id={}", errorId, exception);
         return ErrorBodies.response(500, "internal_error",
                 "The server failed to handle the request (error id " + errorId + ")");
+    }
+
+    /**
+     * Returns whether the failure is a lost or refused database connection: JDBI could not open
+     * one, or PostgreSQL answered with a connection error (SQLSTATE class 08) or is shutting down
+     * or starting (57P01 to 57P03).
+     */
+    private static boolean causedByUnavailableDatabase(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByEndOfInput(Throwable exception) {

@@ -63,8 +63,14 @@ class HealthIT {
             ApiClient client = new ApiClient("http://127.0.0.1:" + app.getLocalPort());
             ApiClient admin = new ApiClient("http://127.0.0.1:" + app.getAdminPort());
             assertThat(client.get("/health/db", null).status()).isEqualTo(200);
+            String token = client.unlock();
 
             cutOff(database);
+            Result apiDown = client.get("/api/messages/" + UUID.randomUUID(), token);
+            assertThat(apiDown.status()).as("API call without database: %s", apiDown.text()).isEqualTo(503);
+            assertThat(apiDown.json().get("error").asText()).isEqualTo("unavailable");
+            assertThat(apiDown.text().toLowerCase(Locale.ROOT)).doesNotContain("sql").doesNotContain(database);
+
             Result down = client.get("/health/db", null);
             Result alive = client.get("/health", null);
             Result adminCheck = admin.get("/healthcheck", null);
