@@ -64,8 +64,8 @@ public record VaultSecrets(
     }
 
     /**
-     * Encodes 16 bytes of entropy as 12 words, as BIP-39 specifies: the first 4 bits of the
-     * entropy's SHA-256 are appended as a checksum, and the 132 bits are read as 12 word indices
+     * Encodes 16 bytes of entropy as 12 words, as BIP-39 specifies. The first 4 bits of the
+     * entropy's SHA-256 are appended as a checksum. The 132 bits are then read as 12 word indices
      * of 11 bits each, most significant bit first.
      */
     static List<String> mnemonic(byte[] entropy, WordList wordList) {

@@ -16,7 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the errors Jetty produces itself, before or outside Jersey (oversized headers, broken
+ * Writes the errors Jetty produces itself, before or outside Jersey (oversized headers, broken
  * URIs, unknown admin paths), with the API's JSON error body and security headers instead of
  * Jetty's HTML page. The body never repeats Jetty's reason or exception text.
  */

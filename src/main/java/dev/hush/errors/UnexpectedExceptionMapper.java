@@ -34,7 +34,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     /**
      * Returns whether the failure is a lost or refused database connection: JDBI could not open
-     * one, or PostgreSQL answered with a connection error (SQLSTATE class 08) or is shutting down
+     * one, or PostgreSQL returned a connection error (SQLSTATE class 08) or is shutting down
      * or starting (57P01 to 57P03).
      */
     private static boolean causedByUnavailableDatabase(Throwable exception) {

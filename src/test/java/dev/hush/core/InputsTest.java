@@ -84,7 +84,7 @@ class InputsTest {
     }
 
     @Test
-    void ivOf1To64BytesIsAcceptedAndLongerIs400() {
+    void ivOver64BytesIs400() {
         assertThat(Inputs.iv("AA==")).hasSize(1);
         assertThat(Inputs.iv(Base64.getEncoder().encodeToString(new byte[64]))).hasSize(64);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every response has in common: security headers, CORS for the one frontend origin, and
- * JSON error bodies, also for errors Jetty answers before a request reaches the application.
+ * JSON error bodies, also for errors Jetty returns before a request reaches the application.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HttpSurfaceIT {

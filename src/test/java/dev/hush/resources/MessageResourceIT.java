@@ -151,7 +151,7 @@ class MessageResourceIT {
     }
 
     @Test
-    void messagesOfOneTransactionPageWithoutSkipOrRepeat() throws Exception {
+    void oneTransactionPagesInOrder() throws Exception {
         try (Connection connection = TestDatabase.get().connect()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(
@@ -182,7 +182,7 @@ class MessageResourceIT {
     }
 
     @Test
-    void readerPagingDuringConcurrentWritesSeesEachMessageOnce() throws Exception {
+    void concurrentWritesPageExactlyOnce() throws Exception {
         int writers = 4;
         int perWriter = 50;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -305,7 +305,7 @@ class MessageResourceIT {
     }
 
     @Test
-    void unknownThreadIs404OnPostAndEmptyOnRead() throws Exception {
+    void unknownThreadIs404AndEmpty() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
         Result posted = client.post("/api/messages",

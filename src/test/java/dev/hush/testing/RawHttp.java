@@ -49,7 +49,7 @@ public final class RawHttp {
                 out.write(body);
                 out.flush();
             } catch (IOException e) {
-                // The server answered and closed before reading everything; read what it sent.
+                // The server responded and closed before reading everything, so read what it sent.
             }
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
@@ -73,7 +73,7 @@ public final class RawHttp {
         return buffer.toByteArray();
     }
 
-    /** Returns whether the text holds a whole response with a Content-Length body. */
+    /** Returns whether the text contains a whole response with a Content-Length body. */
     private static boolean complete(String text) {
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
