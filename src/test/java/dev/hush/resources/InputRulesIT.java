@@ -240,6 +240,28 @@ class InputRulesIT {
     }
 
     @Test
+    void invalidUtf8AndDeepNestingAre400() {
+        byte[] prefix = ("{\"thread_id\":\"" + threadId + "\",\"iv\":\"" + IV + "\",\"ciphertext\":\"")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] invalidUtf8 = new byte[prefix.length + 4];
+        System.arraycopy(prefix, 0, invalidUtf8, 0, prefix.length);
+        invalidUtf8[prefix.length] = (byte) 0xff;
+        invalidUtf8[prefix.length + 1] = (byte) 0xfe;
+        invalidUtf8[prefix.length + 2] = '"';
+        invalidUtf8[prefix.length + 3] = '}';
+        String deep = "{\"thread_ids\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        Result utf8 = client.send(client.request("/api/messages", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
+        Result nested = client.postRaw("/api/threads/query", deep, "application/json", token);
+
+        expectRejected(utf8, 400, null, "invalid UTF-8");
+        expectRejected(nested, 400, null, "5000 nested arrays");
+        expectNothingStored();
+    }
+
+    @Test
     void emptyBodyIs400() {
         expectRejected(client.postRaw("/api/messages", "", "application/json", token),
                 400, "invalid_request", "empty message body");
