@@ -42,7 +42,8 @@ public final class StartupErrors {
      * which can hold a substituted secret.
      */
     private static String firstLine(ConfigurationException error) {
-        String first = error.getErrors().stream().findFirst().orElse("the configuration file is invalid");
+        String first = error.getErrors().stream().findFirst()
+                .orElse("the configuration file is invalid");
         return first.strip().lines().findFirst().orElse("").strip();
     }
 }

@@ -86,7 +86,7 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
         return result.toString();
     }
 
-    /** Returns whether the reference is all of a line's value: after "key: " or "- ", before a comment. */
+    /** Returns whether the reference follows "key: " or "- " and only a comment follows it. */
     private static boolean isWholeValue(String text, int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         int lineEnd = text.indexOf('\n', end);

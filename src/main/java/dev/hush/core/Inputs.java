@@ -46,8 +46,8 @@ public final class Inputs {
     }
 
     /**
-     * Decodes an iv of 1 to {@link #MAX_IV_BYTES} bytes. A longer iv is a malformed field in a small
-     * request, so it is a 400 rather than the 413 of an oversized ciphertext.
+     * Decodes an iv of 1 to {@link #MAX_IV_BYTES} bytes. A longer iv is a malformed field in a
+     * small request, so it is a 400 rather than the 413 of an oversized ciphertext.
      */
     public static byte[] iv(String value) {
         return decode("iv", value, MAX_IV_BYTES, () -> ApiException.badRequest(

@@ -24,7 +24,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         }
         if (causedByUnavailableDatabase(exception)) {
             LOGGER.warn("Database unavailable: {}", exception.getClass().getSimpleName());
-            return ErrorBodies.response(503, "unavailable", "The database is unavailable; try again later");
+            return ErrorBodies.response(503, "unavailable",
+                    "The database is unavailable; try again later");
         }
         String errorId = UUID.randomUUID().toString();
         LOGGER.error("Unhandled error error_id={}", errorId, exception);
@@ -42,12 +43,15 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
             if (cause instanceof ConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+            if (cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isConnectionFailure(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
     }
 
     private static boolean causedByEndOfInput(Throwable exception) {

@@ -105,7 +105,8 @@ class DatabaseUrlTest {
                     .as("'%s'", value)
                     .isInstanceOf(InvalidSettingException.class)
                     .hasMessageStartingWith("DATABASE_URL ")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret").doesNotContain("top secret"));
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .doesNotContain("topsecret").doesNotContain("top secret"));
         }
     }
 
