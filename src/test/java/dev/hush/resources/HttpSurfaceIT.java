@@ -79,6 +79,7 @@ class HttpSurfaceIT {
             Result preflight = preflight("/api/messages", origin);
             Result get = client.send(client.request("/api/auth/salt", null).GET().header("Origin", origin));
 
+            expectJsonError(preflight, 403, "preflight from " + origin);
             assertThat(preflight.header("Access-Control-Allow-Origin")).as("preflight from %s", origin).isNull();
             assertThat(preflight.header("Access-Control-Allow-Methods")).as("preflight from %s", origin).isNull();
             assertThat(get.header("Access-Control-Allow-Origin")).as("GET from %s", origin).isNull();
@@ -160,6 +161,26 @@ class HttpSurfaceIT {
         RawHttp.Response response = RawHttp.exchange(APP.getAdminPort(), head, new byte[0]);
 
         expectRawJsonError(response, 404, "admin GET /nope");
+    }
+
+    @Test
+    void unsupportedHttpVersionIs505Json() throws Exception {
+        String head = "GET /health HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close";
+
+        RawHttp.Response response = RawHttp.exchange(APP.getLocalPort(), head, new byte[0]);
+
+        expectRawJsonError(response, 505, "HTTP/9.9");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("http_version_not_supported");
+    }
+
+    @Test
+    void smugglingShapedRequestIs400Json() throws Exception {
+        String head = "POST /api/auth HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked";
+
+        RawHttp.Response response = RawHttp.exchange(APP.getLocalPort(), head, "0\r\n\r\n".getBytes());
+
+        expectRawJsonError(response, 400, "Content-Length with chunked encoding");
     }
 
     private Result preflight(String path, String origin) {
