@@ -102,8 +102,8 @@ public class HushApplication extends Application<HushConfiguration> {
 
     @Override
     public void initialize(Bootstrap<HushConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new EnvironmentSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), EnvironmentSourceProvider.loadVariables()));
+        bootstrap.setConfigurationSourceProvider(
+                new EnvironmentSourceProvider(bootstrap.getConfigurationSourceProvider()));
         bootstrap.addCommand(new HushDbCommand());
         bootstrap.addCommand(new NewVaultCommand());
     }

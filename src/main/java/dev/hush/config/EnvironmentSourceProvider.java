@@ -3,6 +3,7 @@ package dev.hush.config;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,11 +29,22 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
     private static final Map<String, Consumer<String>> CHECKS = checks();
 
     private final ConfigurationSourceProvider delegate;
-    private final Map<String, String> variables;
+    private final Supplier<Map<String, String>> variables;
+
+    /**
+     * Creates a provider that reads {@code .env} and the environment when a command opens its
+     * configuration, so a broken {@code .env} fails that command with one line, and commands that
+     * need no configuration, such as new-vault, still run.
+     */
+    public EnvironmentSourceProvider(ConfigurationSourceProvider delegate) {
+        this.delegate = delegate;
+        this.variables = EnvironmentSourceProvider::loadVariables;
+    }
 
     public EnvironmentSourceProvider(ConfigurationSourceProvider delegate, Map<String, String> variables) {
+        Map<String, String> copy = Map.copyOf(variables);
         this.delegate = delegate;
-        this.variables = Map.copyOf(variables);
+        this.variables = () -> copy;
     }
 
     /** Reads {@code .env} from the working directory, when present, under the process environment. */
@@ -39,10 +52,19 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
         return loadVariables(Path.of("."), System.getenv());
     }
 
-    /** Reads {@code .env} from {@code directory}, when present; {@code environment} wins over it. */
+    /**
+     * Reads {@code .env} from {@code directory}, when present; {@code environment} wins over it.
+     * A malformed line is reported without its text, because it may contain a secret.
+     */
     static Map<String, String> loadVariables(Path directory, Map<String, String> environment) {
+        Dotenv dotenv;
+        try {
+            dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+        } catch (DotenvException e) {
+            throw new InvalidSettingException(".env",
+                    "has a line that is not NAME=value or a # comment; fix or remove it");
+        }
         Map<String, String> merged = new HashMap<>();
-        Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
         for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
             merged.put(entry.getKey(), entry.getValue());
         }
@@ -56,8 +78,9 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
         try (InputStream in = delegate.open(path)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        checkReferencedVariables(text);
-        return new ByteArrayInputStream(substitute(text).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> values = variables.get();
+        checkReferencedVariables(text, values);
+        return new ByteArrayInputStream(substitute(text, values).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -66,7 +89,7 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
      * {@code ": "}, quotes or a leading {@code !} or {@code *} reads back unchanged instead of
      * breaking the YAML, and no parser error can quote it. Defaults are YAML from the file itself.
      */
-    private String substitute(String text) {
+    private static String substitute(String text, Map<String, String> variables) {
         Matcher reference = REFERENCE.matcher(text);
         StringBuilder result = new StringBuilder();
         while (reference.find()) {
@@ -112,7 +135,7 @@ public final class EnvironmentSourceProvider implements ConfigurationSourceProvi
         return quoted.append('"').toString();
     }
 
-    private void checkReferencedVariables(String text) {
+    private static void checkReferencedVariables(String text, Map<String, String> variables) {
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find()) {
             String name = reference.group(1);

@@ -75,7 +75,7 @@ class CommandLineIT {
     }
 
     @Test
-    void checkAcceptsLibpqUrlAndYamlSyntaxInSecrets() throws Exception {
+    void checkAcceptsTrickySecret() throws Exception {
         Map<String, String> variables = validVariables();
         variables.put("JWT_SECRET", "!TOPSECRET: with # YAML \"syntax\" and more");
 
@@ -83,6 +83,18 @@ class CommandLineIT {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Configuration is OK");
+        assertThat(run.stdout() + run.stderr()).doesNotContain("TOPSECRET");
+    }
+
+    @Test
+    void malformedDotEnvIsOneLineWithoutItsText(@TempDir Path otherDir) throws Exception {
+        Files.copy(CONFIG, otherDir.resolve("config.yml"));
+        Files.writeString(otherDir.resolve(".env"), "TOPSECRET line without an equals sign\n");
+
+        Run run = runIn(otherDir, validVariables(), "check", "config.yml");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr().lines()).singleElement().asString().startsWith("Configuration error: .env ");
         assertThat(run.stdout() + run.stderr()).doesNotContain("TOPSECRET");
     }
 
@@ -105,14 +117,19 @@ class CommandLineIT {
     }
 
     private static Run run(Map<String, String> variables, String... arguments) throws Exception {
+        return runIn(workDir, variables, arguments);
+    }
+
+    private static Run runIn(Path directory, Map<String, String> variables, String... arguments)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(variables);
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Path out = Files.createTempFile(directory, "stdout", ".txt");
+        Path err = Files.createTempFile(directory, "stderr", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
 
         Process process = builder.start();

@@ -151,6 +151,18 @@ class EnvironmentSourceProviderTest {
     }
 
     @Test
+    void malformedDotEnvIsRejectedWithoutItsText(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve(".env"),
+                "AUTH_HASH=x\nTOPSECRET line without an equals sign\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EnvironmentSourceProvider.loadVariables(directory, Map.of()))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.getMessage()).startsWith(".env ");
+                    assertThat(e.getMessage()).doesNotContain("TOPSECRET");
+                });
+    }
+
+    @Test
     void missingDotEnvIsFine(@TempDir Path directory) {
         assertThat(EnvironmentSourceProvider.loadVariables(directory, Map.of("A", "b")))
                 .containsExactlyEntriesOf(Map.of("A", "b"));
