@@ -110,7 +110,7 @@ public class HushApplication extends Application<HushConfiguration> {
 
     @Override
     public void run(HushConfiguration config, Environment environment) throws Exception {
-        StrictJson.configure(environment.getObjectMapper());
+        StrictJson.configure(environment.getObjectMapper(), config.http().maxBodyBytes());
         Jdbi jdbi = openDatabase(config, environment);
         DatabaseProbe probe = new DatabaseProbe(jdbi);
         environment.healthChecks().register("database", new DatabaseHealthCheck(probe));
