@@ -17,9 +17,9 @@ public final class StrictJson {
     }
 
     /**
-     * Rejects numbers and booleans where a body declares a string field, and lets one string be as
-     * long as the largest accepted body, since Jackson's default limit of 20 million characters is
-     * below the base64 text of a 16 MiB ciphertext. Call it in {@code run}, after the
+     * Rejects numbers and booleans where a body declares a string field. Lets one string be as
+     * long as the largest accepted body, because Jackson's default limit of 20 million characters
+     * is below the base64 text of a 16 MiB ciphertext. Call it in {@code run}, after the
      * configuration is read, so that a YAML value such as an all-digit secret still reads as a
      * string.
      */

@@ -5,6 +5,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.EOFException;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOGGER = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+    private static final long UNAVAILABLE_LOG_INTERVAL_SECONDS = 10;
+
+    private final AtomicLong nextUnavailableLog = new AtomicLong(System.nanoTime());
+    private final AtomicInteger suppressedUnavailable = new AtomicInteger();
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -23,7 +30,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
             return ErrorBodies.response(400, "invalid_request", "The request body ended early");
         }
         if (causedByUnavailableDatabase(exception)) {
-            LOGGER.warn("Database unavailable: {}", exception.getClass().getSimpleName());
+            logUnavailable(exception);
             return ErrorBodies.response(503, "unavailable",
                     "The database is unavailable; try again later");
         }
@@ -31,6 +38,32 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         LOGGER.error("Unhandled error error_id={}", errorId, exception);
         return ErrorBodies.response(500, "internal_error",
                 "The server failed to handle the request (error id " + errorId + ")");
+    }
+
+    /**
+     * Logs at most one line per {@link #UNAVAILABLE_LOG_INTERVAL_SECONDS}, with the number of
+     * requests that got 503 since the last line, so an outage does not flood the log.
+     */
+    private void logUnavailable(Throwable exception) {
+        long now = System.nanoTime();
+        long next = nextUnavailableLog.get();
+        if (now - next >= 0 && nextUnavailableLog.compareAndSet(next,
+                now + TimeUnit.SECONDS.toNanos(UNAVAILABLE_LOG_INTERVAL_SECONDS))) {
+            LOGGER.warn("Database unavailable, requests get 503: error={} sqlstate={} suppressed={}",
+                    exception.getClass().getSimpleName(), sqlState(exception),
+                    suppressedUnavailable.getAndSet(0));
+        } else {
+            suppressedUnavailable.incrementAndGet();
+        }
+    }
+
+    private static String sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
     }
 
     /**
