@@ -1,10 +1,12 @@
 package dev.hush;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.hush.api.StrictJson;
 import dev.hush.auth.BearerTokenFilter;
 import dev.hush.auth.JsonUnauthorizedHandler;
 import dev.hush.auth.TokenService;
 import dev.hush.auth.VaultSession;
+import dev.hush.cli.HushCheckCommand;
 import dev.hush.cli.HushDbCommand;
 import dev.hush.cli.HushServerCommand;
 import dev.hush.cli.NewVaultCommand;
@@ -25,6 +27,7 @@ import dev.hush.core.VaultShutdown;
 import dev.hush.core.WipeService;
 import dev.hush.db.SchemaMigrator;
 import dev.hush.errors.ApiExceptionMapper;
+import dev.hush.errors.JsonErrorHandler;
 import dev.hush.errors.JsonInputExceptionMapper;
 import dev.hush.errors.UnexpectedExceptionMapper;
 import dev.hush.errors.WebApplicationExceptionMapper;
@@ -48,7 +51,6 @@ import dev.hush.tasks.WipeTask;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -95,19 +97,20 @@ public class HushApplication extends Application<HushConfiguration> {
     @Override
     protected void addDefaultCommands(Bootstrap<HushConfiguration> bootstrap) {
         bootstrap.addCommand(new HushServerCommand(this));
-        bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new HushCheckCommand(this));
     }
 
     @Override
     public void initialize(Bootstrap<HushConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new EnvironmentSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), EnvironmentSourceProvider.loadVariables()));
+        bootstrap.setConfigurationSourceProvider(
+                new EnvironmentSourceProvider(bootstrap.getConfigurationSourceProvider()));
         bootstrap.addCommand(new HushDbCommand());
         bootstrap.addCommand(new NewVaultCommand());
     }
 
     @Override
     public void run(HushConfiguration config, Environment environment) throws Exception {
+        StrictJson.configure(environment.getObjectMapper(), config.http().maxBodyBytes());
         Jdbi jdbi = openDatabase(config, environment);
         DatabaseProbe probe = new DatabaseProbe(jdbi);
         environment.healthChecks().register("database", new DatabaseHealthCheck(probe));
@@ -116,6 +119,7 @@ public class HushApplication extends Application<HushConfiguration> {
         TokenService tokens = new TokenService(config.jwt(), clock);
         registerFilters(config, environment);
         registerErrorMappers(environment);
+        registerJsonErrorPages(environment);
         registerAuth(environment, tokens);
 
         Defense defense = registerDefense(config, environment, jdbi, clientIps);
@@ -200,6 +204,14 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.admin().addTask(new UnblockIpTask(defense.blockService()));
         environment.admin().addTask(new BlockedIpsTask(defense.blockService()));
         return defense;
+    }
+
+    /** Makes Jetty's own error responses, on both ports and at server level, JSON too. */
+    private static void registerJsonErrorPages(Environment environment) {
+        environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+        environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
+        environment.lifecycle().addServerLifecycleListener(
+                server -> server.setErrorHandler(new JsonErrorHandler()));
     }
 
     private static void registerAuth(Environment environment, TokenService tokens) {

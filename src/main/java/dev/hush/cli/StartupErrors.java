@@ -2,6 +2,7 @@ package dev.hush.cli;
 
 import dev.hush.config.InvalidSettingException;
 import io.dropwizard.configuration.ConfigurationException;
+import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 
 /**
@@ -21,11 +22,28 @@ public final class StartupErrors {
                 return true;
             }
         }
-        if (error instanceof ConfigurationException) {
-            err.println("Configuration error: " + error.getMessage().strip());
+        if (error instanceof FileNotFoundException missing) {
+            err.println("Configuration error: " + missing.getMessage()
+                    + "; pass the path of the configuration file, such as config.yml");
+            err.flush();
+            return true;
+        }
+        if (error instanceof ConfigurationException configuration) {
+            err.println("Configuration error: " + firstLine(configuration));
             err.flush();
             return true;
         }
         return false;
+    }
+
+    /**
+     * Returns the first line of the first error, such as "Malformed YAML at line: 39, column: 25;
+     * mapping values are not allowed here". The lines after it quote the YAML around the fault,
+     * which can hold a substituted secret.
+     */
+    private static String firstLine(ConfigurationException error) {
+        String first = error.getErrors().stream().findFirst()
+                .orElse("the configuration file is invalid");
+        return first.strip().lines().findFirst().orElse("").strip();
     }
 }

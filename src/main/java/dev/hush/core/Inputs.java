@@ -4,8 +4,10 @@ import dev.hush.errors.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,8 @@ public final class Inputs {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
     public static final int MAX_IV_BYTES = 64;
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Inputs() {
     }
@@ -37,13 +41,27 @@ public final class Inputs {
      * is accepted, so the bytes encode back to exactly the text the client sent.
      */
     public static byte[] blob(String field, String value, int maxBytes) {
+        return decode(field, value, maxBytes, () -> new ApiException(413, "payload_too_large",
+                "'" + field + "' is larger than " + maxBytes + " bytes"));
+    }
+
+    /**
+     * Decodes an iv of 1 to {@link #MAX_IV_BYTES} bytes. A longer iv is a malformed field in a
+     * small request, so it is a 400 rather than the 413 of an oversized ciphertext.
+     */
+    public static byte[] iv(String value) {
+        return decode("iv", value, MAX_IV_BYTES, () -> ApiException.badRequest(
+                "'iv' must decode to 1 to " + MAX_IV_BYTES + " bytes"));
+    }
+
+    private static byte[] decode(String field, String value, int maxBytes,
+            Supplier<ApiException> tooLarge) {
         if (value == null) {
             throw ApiException.badRequest("missing field '" + field + "'");
         }
         long maxEncoded = 4L * ((maxBytes + 2L) / 3L);
         if (value.length() > maxEncoded) {
-            throw new ApiException(413, "payload_too_large",
-                    "'" + field + "' is larger than " + maxBytes + " bytes");
+            throw tooLarge.get();
         }
         if (value.isEmpty() || value.length() % 4 != 0 || !BASE64_TEXT.matcher(value).matches()) {
             throw ApiException.badRequest("'" + field + "' must be standard padded base64");
@@ -61,24 +79,28 @@ public final class Inputs {
             throw ApiException.badRequest("'" + field + "' must not be empty");
         }
         if (decoded.length > maxBytes) {
-            throw new ApiException(413, "payload_too_large",
-                    "'" + field + "' is larger than " + maxBytes + " bytes");
+            throw tooLarge.get();
         }
         return decoded;
     }
 
-    public static byte[] iv(String value) {
-        return blob("iv", value, MAX_IV_BYTES);
-    }
-
-    /** Parses an ISO-8601 instant with an offset, such as {@code 2026-01-02T03:04:05.123456Z}. */
+    /**
+     * Parses an ISO-8601 instant with an offset, such as {@code 2026-01-02T03:04:05.123456Z}, in
+     * years 1 to 9999. Digits below a microsecond are cut off, because PostgreSQL would round
+     * them and a cursor rounded up skips the message it points just before.
+     */
     public static Instant instant(String field, String value) {
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            parsed = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(
                     "'" + field + "' must be an ISO-8601 time with an offset, such as 2026-01-02T03:04:05.123456Z");
         }
+        if (parsed.isBefore(EARLIEST_INSTANT) || parsed.isAfter(LATEST_INSTANT)) {
+            throw ApiException.badRequest("'" + field + "' must be a time in the years 1 to 9999");
+        }
+        return parsed.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static int intInRange(String field, String value, int min, int max, int fallback) {

@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * KDF_SALT, JWT_SECRET and database password that go into the .env file with it.
  * {@link #toString()} hides every value, so logging or formatting the record leaks none of them.
  *
- * @param words the 12 words, in the order shown to the operator
+ * @param words the 12 words of a BIP-39 mnemonic, in the order shown to the operator
  * @param authHash {@link Words#authHash} of the words joined by single spaces
  * @param kdfSalt standard padded base64 of 16 random bytes, handed to clients for key derivation
  * @param jwtSecret standard base64 of 48 random bytes (64 characters), the HS256 token key
@@ -25,6 +26,9 @@ public record VaultSecrets(
         String postgresPassword) {
 
     public static final int WORD_COUNT = 12;
+    static final int ENTROPY_BYTES = 16;
+    static final int CHECKSUM_BITS = 4;
+    static final int BITS_PER_WORD = 11;
     static final int KDF_SALT_BYTES = 16;
     static final int JWT_SECRET_BYTES = 48;
     static final int POSTGRES_PASSWORD_BYTES = 24;
@@ -42,14 +46,11 @@ public record VaultSecrets(
     }
 
     /**
-     * Draws new secrets from {@code random}. Each word is an independent uniform draw from the
-     * list, so 12 words from 2048 carry 132 bits. The words carry no BIP-39 checksum.
+     * Draws new secrets from {@code random}. The words are a BIP-39 mnemonic of 128 bits of
+     * entropy, so other BIP-39 tools accept them and a mistyped word is usually detectable.
      */
     public static VaultSecrets generate(SecureRandom random, WordList wordList) {
-        List<String> words = new ArrayList<>(WORD_COUNT);
-        for (int i = 0; i < WORD_COUNT; i++) {
-            words.add(wordList.word(random.nextInt(wordList.size())));
-        }
+        List<String> words = mnemonic(randomBytes(random, ENTROPY_BYTES), wordList);
 
         String kdfSalt = Base64.getEncoder().encodeToString(randomBytes(random, KDF_SALT_BYTES));
         String jwtSecret =
@@ -60,6 +61,28 @@ public record VaultSecrets(
         String authHash = Words.authHash(String.join(" ", words));
 
         return new VaultSecrets(words, authHash, kdfSalt, jwtSecret, postgresPassword);
+    }
+
+    /**
+     * Encodes 16 bytes of entropy as 12 words, as BIP-39 specifies. The first 4 bits of the
+     * entropy's SHA-256 are appended as a checksum. The 132 bits are then read as 12 word indices
+     * of 11 bits each, most significant bit first.
+     */
+    static List<String> mnemonic(byte[] entropy, WordList wordList) {
+        if (entropy.length != ENTROPY_BYTES) {
+            throw new IllegalArgumentException(
+                    "Expected " + ENTROPY_BYTES + " bytes of entropy, got " + entropy.length);
+        }
+        byte[] digest = Words.sha256(entropy);
+        BigInteger bits = new BigInteger(1, entropy).shiftLeft(CHECKSUM_BITS)
+                .or(BigInteger.valueOf((digest[0] & 0xff) >>> (8 - CHECKSUM_BITS)));
+
+        List<String> words = new ArrayList<>(WORD_COUNT);
+        for (int i = WORD_COUNT - 1; i >= 0; i--) {
+            int index = bits.shiftRight(i * BITS_PER_WORD).intValue() & (WordList.SIZE - 1);
+            words.add(wordList.word(index));
+        }
+        return words;
     }
 
     /** Returns the words joined by single spaces, as the operator types them to unlock. */

@@ -38,7 +38,12 @@ public final class Words {
     /** Returns the SHA-256 of the UTF-8 bytes of the normalized words (32 bytes). */
     public static byte[] hash(String words) {
         byte[] normalized = normalize(words).getBytes(StandardCharsets.UTF_8);
-        return sha256().digest(normalized);
+        return sha256(normalized);
+    }
+
+    /** Returns the SHA-256 of {@code bytes} (32 bytes). */
+    static byte[] sha256(byte[] bytes) {
+        return newSha256().digest(bytes);
     }
 
     /** Returns the AUTH_HASH value for the words: standard padded base64 of {@link #hash}. */
@@ -55,7 +60,7 @@ public final class Words {
         return MessageDigest.isEqual(hash(words), expectedHash);
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

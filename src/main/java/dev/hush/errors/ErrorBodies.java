@@ -37,6 +37,7 @@ public final class ErrorBodies {
             case 429 -> "rate_limited";
             case 431 -> "headers_too_large";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "invalid_request";
         };
     }
@@ -48,7 +49,10 @@ public final class ErrorBodies {
             case 405 -> "This endpoint does not support that HTTP method";
             case 406 -> "This endpoint only produces application/json";
             case 413 -> "The request body is too large";
+            case 414 -> "The request URI is too long";
             case 415 -> "Send the request body as application/json";
+            case 431 -> "The request headers are too large";
+            case 505 -> "Use HTTP/1.1";
             default -> status >= 500 ? "The server failed to handle the request" : "The request is invalid";
         };
     }

@@ -3,26 +3,88 @@ package dev.hush.errors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.EOFException;
+import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last resort: logs an unexpected failure under a random id and gives the client only that
- * id, never a stack trace, SQL or class name. A body cut short by the client is a 400.
+ * id, never a stack trace, SQL or class name. A body cut short by the client is a 400, and a
+ * database that cannot be reached is a 503.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOGGER = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+    private static final long UNAVAILABLE_LOG_INTERVAL_SECONDS = 10;
+
+    private final AtomicLong nextUnavailableLog = new AtomicLong(System.nanoTime());
+    private final AtomicInteger suppressedUnavailable = new AtomicInteger();
 
     @Override
     public Response toResponse(Throwable exception) {
         if (causedByEndOfInput(exception)) {
             return ErrorBodies.response(400, "invalid_request", "The request body ended early");
         }
+        if (causedByUnavailableDatabase(exception)) {
+            logUnavailable(exception);
+            return ErrorBodies.response(503, "unavailable",
+                    "The database is unavailable; try again later");
+        }
         String errorId = UUID.randomUUID().toString();
         LOGGER.error("Unhandled error error_id={}", errorId, exception);
         return ErrorBodies.response(500, "internal_error",
                 "The server failed to handle the request (error id " + errorId + ")");
+    }
+
+    /**
+     * Logs at most one line per {@link #UNAVAILABLE_LOG_INTERVAL_SECONDS}, with the number of
+     * requests that got 503 since the last line, so an outage does not flood the log.
+     */
+    private void logUnavailable(Throwable exception) {
+        long now = System.nanoTime();
+        long next = nextUnavailableLog.get();
+        if (now - next >= 0 && nextUnavailableLog.compareAndSet(next,
+                now + TimeUnit.SECONDS.toNanos(UNAVAILABLE_LOG_INTERVAL_SECONDS))) {
+            LOGGER.warn("Database unavailable, requests get 503: error={} sqlstate={} suppressed={}",
+                    exception.getClass().getSimpleName(), sqlState(exception),
+                    suppressedUnavailable.getAndSet(0));
+        } else {
+            suppressedUnavailable.incrementAndGet();
+        }
+    }
+
+    private static String sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
+    }
+
+    /**
+     * Returns whether the failure is a lost or refused database connection: JDBI could not open
+     * one, or PostgreSQL returned a connection error (SQLSTATE class 08) or is shutting down
+     * or starting (57P01 to 57P03).
+     */
+    private static boolean causedByUnavailableDatabase(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
     }
 
     private static boolean causedByEndOfInput(Throwable exception) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Cross-origin access for the one frontend origin: methods GET, POST and DELETE, headers
@@ -15,6 +16,9 @@ public final class CorsFilter extends HttpFilter {
     private static final String ALLOWED_METHODS = "GET, POST, DELETE";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type";
     private static final String MAX_AGE_SECONDS = "600";
+    private static final byte[] FORBIDDEN_ORIGIN = ("{\"error\":\"forbidden\","
+            + "\"message\":\"This origin is not allowed to call the API\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final String allowedOrigin;
 
@@ -39,9 +43,20 @@ public final class CorsFilter extends HttpFilter {
                 response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
                 response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
             }
-            response.setStatus(allowed ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_FORBIDDEN);
+            if (allowed) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                rejectPreflight(response);
+            }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void rejectPreflight(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.setContentLength(FORBIDDEN_ORIGIN.length);
+        response.getOutputStream().write(FORBIDDEN_ORIGIN);
     }
 }

@@ -3,8 +3,12 @@ package dev.hush.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,21 +63,90 @@ class VaultSecretsTest {
     }
 
     @Test
-    void generateIndexesWordsFromRandomInts() {
-        SecureRandom fixed = new SecureRandom() {
-            private int next;
+    void generateDrawsWordsFromSixteenRandomBytes() {
+        SecureRandom zeros = new SecureRandom() {
+            private boolean first = true;
 
             @Override
-            public int nextInt(int bound) {
-                assertThat(bound).isEqualTo(2048);
-                return next++ == 0 ? 0 : 2047;
+            public void nextBytes(byte[] bytes) {
+                if (first) {
+                    assertThat(bytes).hasSize(16);
+                    first = false;
+                } else {
+                    super.nextBytes(bytes);
+                }
             }
         };
 
-        VaultSecrets drawn = VaultSecrets.generate(fixed, ENGLISH);
+        VaultSecrets drawn = VaultSecrets.generate(zeros, ENGLISH);
 
-        assertThat(drawn.words()).first().isEqualTo("abandon");
-        assertThat(drawn.words().subList(1, 12)).containsOnly("zoo");
+        assertThat(drawn.phrase()).isEqualTo(
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+    }
+
+    @Test
+    void mnemonicMatchesBip39TestVectors() {
+        assertThat(phraseOf(repeat(0x00))).isEqualTo(
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+        assertThat(phraseOf(repeat(0x7f))).isEqualTo(
+                "legal winner thank year wave sausage worth useful legal winner thank yellow");
+        assertThat(phraseOf(repeat(0x80))).isEqualTo(
+                "letter advice cage absurd amount doctor acoustic avoid letter advice cage above");
+        assertThat(phraseOf(repeat(0xff))).isEqualTo(
+                "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong");
+        assertThat(phraseOf(HexFormat.of().parseHex("9e885d952ad362caeb4efe34a8e91bd2"))).isEqualTo(
+                "ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic");
+    }
+
+    @Test
+    void generatedWordsCarryValidChecksum() throws Exception {
+        for (int run = 0; run < 50; run++) {
+            List<String> words = VaultSecrets.generate(new SecureRandom(), ENGLISH).words();
+
+            BigInteger bits = BigInteger.ZERO;
+            for (String word : words) {
+                bits = bits.shiftLeft(11).or(BigInteger.valueOf(indexOf(word)));
+            }
+            byte[] entropy = toSixteenBytes(bits.shiftRight(4));
+            int checksum = bits.intValue() & 0x0f;
+            int expected = (MessageDigest.getInstance("SHA-256").digest(entropy)[0] & 0xff) >>> 4;
+
+            assertThat(checksum).as("checksum of %s", words).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void mnemonicRejectsOtherEntropyLengths() {
+        assertThatThrownBy(() -> VaultSecrets.mnemonic(new byte[32], ENGLISH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("16 bytes");
+    }
+
+    private static String phraseOf(byte[] entropy) {
+        return String.join(" ", VaultSecrets.mnemonic(entropy, ENGLISH));
+    }
+
+    private static byte[] repeat(int value) {
+        byte[] bytes = new byte[16];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static int indexOf(String word) {
+        for (int i = 0; i < ENGLISH.size(); i++) {
+            if (ENGLISH.word(i).equals(word)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the list: " + word);
+    }
+
+    private static byte[] toSixteenBytes(BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] bytes = new byte[16];
+        int copy = Math.min(raw.length, 16);
+        System.arraycopy(raw, raw.length - copy, bytes, 16 - copy, copy);
+        return bytes;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hush.testing;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +15,10 @@ import java.util.Map;
 
 /** A plain HTTP client for tests, able to send any bytes, including malformed bodies. */
 public final class ApiClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads strings of any length, so the largest ciphertext the server accepts parses too. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder()

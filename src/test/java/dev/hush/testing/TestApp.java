@@ -25,7 +25,8 @@ public final class TestApp {
 
     public static DropwizardAppExtension<HushConfiguration> extension(ConfigOverride... overrides) {
         return new DropwizardAppExtension<>(HushApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), withDatabase(overrides));
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                withDatabase(TestDatabase.get().jdbcUrl(), overrides));
     }
 
     /** Builds a real server from application instances the supplier makes, such as one with a test clock. */
@@ -38,7 +39,8 @@ public final class TestApp {
     public static DropwizardTestSupport<HushConfiguration> support(Supplier<HushApplication> factory,
             ConfigOverride... overrides) {
         return new DropwizardTestSupport<>(HushApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), withDatabase(overrides)) {
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                withDatabase(TestDatabase.get().jdbcUrl(), overrides)) {
             @Override
             public Application<HushConfiguration> newApplication() {
                 return factory.get();
@@ -46,9 +48,25 @@ public final class TestApp {
         };
     }
 
-    private static ConfigOverride[] withDatabase(ConfigOverride... overrides) {
+    /** Builds a server the test starts and stops itself, for example to restart it. */
+    public static DropwizardTestSupport<HushConfiguration> support(ConfigOverride... overrides) {
+        return supportOn(TestDatabase.get().jdbcUrl(), overrides);
+    }
+
+    /**
+     * Builds a server on another database. The URL cannot be passed as a second databaseUrl
+     * override, because DropwizardTestSupport keeps overrides in a set and applies them in no
+     * fixed order.
+     */
+    public static DropwizardTestSupport<HushConfiguration> supportOn(String jdbcUrl,
+            ConfigOverride... overrides) {
+        return new DropwizardTestSupport<>(HushApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), withDatabase(jdbcUrl, overrides));
+    }
+
+    private static ConfigOverride[] withDatabase(String jdbcUrl, ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config("databaseUrl", TestDatabase.get().jdbcUrl()));
+        all.add(ConfigOverride.config("databaseUrl", jdbcUrl));
         all.addAll(Arrays.asList(overrides));
         return all.toArray(ConfigOverride[]::new);
     }

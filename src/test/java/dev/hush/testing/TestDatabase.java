@@ -41,6 +41,20 @@ public final class TestDatabase {
         return jdbcUrl;
     }
 
+    /** Returns the JDBC URL of another database on the same server, with the same parameters. */
+    public String jdbcUrlOf(String database) {
+        return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+    }
+
+    /** Runs one statement outside a transaction, such as CREATE DATABASE. */
+    public void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed: " + sql, e);
+        }
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl);
     }
