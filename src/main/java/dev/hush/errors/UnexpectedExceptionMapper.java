@@ -1,13 +1,12 @@
 package dev.hush.errors;
 
+import dev.hush.core.LogThrottle;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.EOFException;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     private static final Logger LOGGER = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
     private static final long UNAVAILABLE_LOG_INTERVAL_SECONDS = 10;
 
-    private final AtomicLong nextUnavailableLog = new AtomicLong(System.nanoTime());
-    private final AtomicInteger suppressedUnavailable = new AtomicInteger();
+    private final LogThrottle unavailableLog = new LogThrottle(UNAVAILABLE_LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -45,15 +43,10 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
      * requests that got 503 since the last line, so an outage does not flood the log.
      */
     private void logUnavailable(Throwable exception) {
-        long now = System.nanoTime();
-        long next = nextUnavailableLog.get();
-        if (now - next >= 0 && nextUnavailableLog.compareAndSet(next,
-                now + TimeUnit.SECONDS.toNanos(UNAVAILABLE_LOG_INTERVAL_SECONDS))) {
+        int suppressed = unavailableLog.tryLog();
+        if (suppressed >= 0) {
             LOGGER.warn("Database unavailable, requests get 503: error={} sqlstate={} suppressed={}",
-                    exception.getClass().getSimpleName(), sqlState(exception),
-                    suppressedUnavailable.getAndSet(0));
-        } else {
-            suppressedUnavailable.incrementAndGet();
+                    exception.getClass().getSimpleName(), sqlState(exception), suppressed);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hush.health;
 
+import dev.hush.core.LogThrottle;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ public final class DatabaseProbe {
     private static final int QUERY_TIMEOUT_SECONDS = 2;
 
     private final Jdbi jdbi;
+    private final LogThrottle failureLog = new LogThrottle(10, TimeUnit.SECONDS);
 
     public DatabaseProbe(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -22,7 +25,11 @@ public final class DatabaseProbe {
                     .mapTo(Integer.class)
                     .one()) == 1;
         } catch (RuntimeException e) {
-            LOGGER.warn("Database health probe failed: {}", e.getClass().getSimpleName());
+            int suppressed = failureLog.tryLog();
+            if (suppressed >= 0) {
+                LOGGER.warn("Database health probe failed: error={} suppressed={}",
+                        e.getClass().getSimpleName(), suppressed);
+            }
             return false;
         }
     }
