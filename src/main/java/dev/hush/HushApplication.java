@@ -123,14 +123,20 @@ public class HushApplication extends Application<HushConfiguration> {
         registerAuth(environment, tokens);
 
         Defense defense = registerDefense(config, environment, jdbi, clientIps);
+        MessageService messages = new MessageService(jdbi, environment.metrics().counter("hush.messages.stored"));
+        registerResources(config, environment, jdbi, messages, tokens, clientIps, defense, probe);
+        registerLive(config, environment, jdbi, messages, tokens, clientIps, defense);
+    }
+
+    private static void registerResources(HushConfiguration config, Environment environment, Jdbi jdbi,
+            MessageService messages, TokenService tokens, ClientIpResolver clientIps, Defense defense,
+            DatabaseProbe probe) {
         UnlockService unlocks = new UnlockService(jdbi, config.vault().authHashBytes(), tokens, defense);
         int maxCiphertext = config.http().maxCiphertextBytes();
         environment.jersey().register(new AuthResource(unlocks, clientIps, config.vault().kdfSalt()));
         environment.jersey().register(new ThreadResource(new ThreadService(jdbi), maxCiphertext));
-        MessageService messages = new MessageService(jdbi, environment.metrics().counter("hush.messages.stored"));
         environment.jersey().register(new MessageResource(messages, maxCiphertext));
         environment.jersey().register(new HealthResource(probe));
-        registerLive(config, environment, jdbi, messages, tokens, clientIps, defense);
     }
 
     /** Adds the /ws live channel, which checks the defense's in-memory block list at connect. */
