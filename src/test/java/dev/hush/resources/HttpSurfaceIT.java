@@ -11,10 +11,14 @@ import dev.hush.testing.RawHttp;
 import dev.hush.testing.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -181,6 +185,33 @@ class HttpSurfaceIT {
         RawHttp.Response response = RawHttp.exchange(APP.getLocalPort(), head, "0\r\n\r\n".getBytes());
 
         expectRawJsonError(response, 400, "Content-Length with chunked encoding");
+    }
+
+    /** Regression: with request inflation on, a body that was not gzip reached a 500. */
+    @Test
+    void gzipEncodedBodiesAre400Json() throws Exception {
+        String token = client.unlock();
+        byte[] compressed = gzip("{\"words\":\"" + TestApp.WORDS + "\"}");
+
+        Result notGzip = client.send(client.request("/api/auth", null)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString("notgzip")));
+        Result realGzip = client.send(client.request("/api/threads/query", token)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(compressed)));
+
+        expectJsonError(notGzip, 400, "a body labelled gzip that is not");
+        expectJsonError(realGzip, 400, "a gzip body, which is not inflated");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private Result preflight(String path, String origin) {
