@@ -4,10 +4,8 @@ import dev.hush.core.LogThrottle;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.EOFException;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         if (causedByEndOfInput(exception)) {
             return ErrorBodies.response(400, "invalid_request", "The request body ended early");
         }
-        if (causedByUnavailableDatabase(exception)) {
+        if (DatabaseOutage.causedBy(exception)) {
             logUnavailable(exception);
             return ErrorBodies.response(503, "unavailable",
                     "The database is unavailable; try again later");
@@ -46,38 +44,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         int suppressed = unavailableLog.tryLog();
         if (suppressed >= 0) {
             LOGGER.warn("Database unavailable, requests get 503: error={} sqlstate={} suppressed={}",
-                    exception.getClass().getSimpleName(), sqlState(exception), suppressed);
+                    exception.getClass().getSimpleName(), DatabaseOutage.sqlState(exception), suppressed);
         }
-    }
-
-    private static String sqlState(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "none";
-    }
-
-    /**
-     * Returns whether the failure is a lost or refused database connection: JDBI could not open
-     * one, or PostgreSQL returned a connection error (SQLSTATE class 08) or is shutting down
-     * or starting (57P01 to 57P03).
-     */
-    private static boolean causedByUnavailableDatabase(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isConnectionFailure(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
     }
 
     private static boolean causedByEndOfInput(Throwable exception) {

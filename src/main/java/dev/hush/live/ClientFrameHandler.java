@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hush.core.BlockList;
 import dev.hush.core.Inputs;
+import dev.hush.core.LogThrottle;
 import dev.hush.core.MessageService;
 import dev.hush.errors.ApiException;
+import dev.hush.errors.DatabaseOutage;
 import dev.hush.live.LiveConnection.Rejection;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ final class ClientFrameHandler {
     private final int maxCiphertextBytes;
     private final BlockList blocks;
     private final Predicate<String> messageAllowance;
+    private final LogThrottle outageLog = new LogThrottle(10, TimeUnit.SECONDS);
 
     /**
      * Creates the handler. {@code messageAllowance} takes one token from the IP's request bucket
@@ -43,6 +47,10 @@ final class ClientFrameHandler {
     }
 
     void handle(LiveConnection connection, String text) {
+        if (hub.tokenExpired(connection)) {
+            connection.close(Rejection.UNAUTHORIZED.code, "token expired");
+            return;
+        }
         // An IP blocked after this socket opened loses the socket at its next frame.
         if (blocks.find(connection.clientIp()).isPresent()) {
             LOGGER.warn("Closing live socket of blocked ip={}", connection.clientIp());
@@ -50,8 +58,9 @@ final class ClientFrameHandler {
             connection.close(blocked.code, blocked.reason);
             return;
         }
+        JsonNode frame = null;
         try {
-            JsonNode frame = parse(text);
+            frame = parse(text);
             String type = text(frame, "type");
             if (type == null) {
                 throw ApiException.badRequest("missing field 'type'");
@@ -65,11 +74,33 @@ final class ClientFrameHandler {
                         + "'; expected subscribe, unsubscribe, message or ping");
             }
         } catch (ApiException e) {
-            connection.send(LiveFrames.error(e.getMessage()));
+            connection.send(LiveFrames.error(e.getMessage(), clientIdOf(frame)));
         } catch (RuntimeException e) {
-            LOGGER.error("Handling a live frame failed ip={}", connection.clientIp(), e);
-            connection.send(LiveFrames.error("the server failed to handle the frame; try again"));
+            connection.send(LiveFrames.error(failureMessage(connection, e), clientIdOf(frame)));
         }
+    }
+
+    /** Logs an unexpected failure, at most one line per 10 s while the database is down. */
+    private String failureMessage(LiveConnection connection, RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            int suppressed = outageLog.tryLog();
+            if (suppressed >= 0) {
+                LOGGER.warn("Database unavailable, live frames get errors: ip={} sqlstate={} suppressed={}",
+                        connection.clientIp(), DatabaseOutage.sqlState(e), suppressed);
+            }
+            return "the database is unavailable; try again later";
+        }
+        LOGGER.error("Handling a live frame failed ip={}", connection.clientIp(), e);
+        return "the server failed to handle the frame; try again";
+    }
+
+    /** Returns the frame's client_id when it is a string of allowed length, so errors can carry it. */
+    private String clientIdOf(JsonNode frame) {
+        if (frame == null || !frame.path("client_id").isTextual()) {
+            return null;
+        }
+        String clientId = frame.get("client_id").asText();
+        return clientId.length() <= limits.maxClientIdLength() ? clientId : null;
     }
 
     private JsonNode parse(String text) {

@@ -34,7 +34,16 @@ final class LiveFrames {
     }
 
     static String error(String message) {
-        return write(frame("error").put("message", message));
+        return error(message, null);
+    }
+
+    /** Builds an error frame; a non-null {@code clientId} names the message frame that failed. */
+    static String error(String message, String clientId) {
+        ObjectNode frame = frame("error").put("message", message);
+        if (clientId != null) {
+            frame.put("client_id", clientId);
+        }
+        return write(frame);
     }
 
     /** Returns a message frame; {@code clientId} is added only when it is not null. */

@@ -238,6 +238,11 @@ public final class LiveHub implements Managed {
         }
     }
 
+    /** Returns whether the socket's token has expired, so its frames must no longer be handled. */
+    boolean tokenExpired(LiveConnection connection) {
+        return !connection.tokenExpiresAt().isAfter(clock.instant());
+    }
+
     /**
      * Sends heartbeats, closes sockets whose token expired or whose peer is gone, and drops
      * pending echoes whose message never arrived.
@@ -248,7 +253,7 @@ public final class LiveHub implements Managed {
             for (LiveConnection connection : List.copyOf(connections)) {
                 if (!connection.isOpen()) {
                     unregister(connection);
-                } else if (!connection.tokenExpiresAt().isAfter(now)) {
+                } else if (tokenExpired(connection)) {
                     connection.close(4001, "token expired");
                 } else {
                     connection.send(LiveFrames.HEARTBEAT);
