@@ -25,6 +25,7 @@ import dev.hush.core.ThreadService;
 import dev.hush.core.UnlockService;
 import dev.hush.core.VaultShutdown;
 import dev.hush.core.WipeService;
+import dev.hush.db.DatabaseReachability;
 import dev.hush.db.SchemaMigrator;
 import dev.hush.errors.ApiExceptionMapper;
 import dev.hush.errors.JsonErrorHandler;
@@ -152,6 +153,7 @@ public class HushApplication extends Application<HushConfiguration> {
      * and a connection handed back in that state would leave every later write uncommitted.
      */
     private static Jdbi openDatabase(HushConfiguration config, Environment environment) throws Exception {
+        DatabaseReachability.require(config.dataSourceFactory());
         ManagedDataSource migrationSource = config.dataSourceFactory()
                 .build(new MetricRegistry(), "postgresql-migrations");
         try {

@@ -1,13 +1,14 @@
 package dev.hush.cli;
 
 import dev.hush.config.InvalidSettingException;
+import dev.hush.db.DatabaseUnreachableException;
 import io.dropwizard.configuration.ConfigurationException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 
 /**
- * Prints start-up failures caused by configuration as one plain line instead of a stack trace.
- * The lines name the variable and the rule; they never contain a value.
+ * Prints start-up failures caused by configuration or an unreachable database as one plain line
+ * instead of a stack trace. The lines name the variable and the rule; they never contain a value.
  */
 public final class StartupErrors {
     private StartupErrors() {
@@ -18,6 +19,11 @@ public final class StartupErrors {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidSettingException invalid) {
                 err.println("Configuration error: " + invalid.getMessage());
+                err.flush();
+                return true;
+            }
+            if (cause instanceof DatabaseUnreachableException unreachable) {
+                err.println("Start-up failed: " + unreachable.getMessage());
                 err.flush();
                 return true;
             }

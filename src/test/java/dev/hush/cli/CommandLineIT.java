@@ -74,6 +74,22 @@ class CommandLineIT {
         assertThat(run.stdout() + run.stderr()).doesNotContain("TOPSECRET");
     }
 
+    /** Regression: the pool and the command line each printed a stack trace for a closed port. */
+    @Test
+    void unreachableDatabaseIsOneLine() throws Exception {
+        Map<String, String> variables = validVariables();
+        variables.put("DATABASE_URL", "postgresql://hush:TOPSECRET@127.0.0.1:1/hush");
+        variables.put("BACKEND_PORT", "0");
+        variables.put("ADMIN_PORT", "0");
+
+        Run run = run(variables, "server", "config.yml");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr().lines()).singleElement().asString()
+                .startsWith("Start-up failed: Cannot connect to the database named by DATABASE_URL (SQLSTATE 08001)");
+        assertThat(run.stdout() + run.stderr()).doesNotContain("TOPSECRET").doesNotContain("\tat ");
+    }
+
     @Test
     void checkAcceptsTrickySecret() throws Exception {
         Map<String, String> variables = validVariables();
