@@ -40,6 +40,7 @@ import dev.hush.http.CorsFilter;
 import dev.hush.http.DefenseFilter;
 import dev.hush.http.SecurityHeadersFilter;
 import dev.hush.live.LiveChannel;
+import dev.hush.logging.WireLogGuard;
 import dev.hush.resources.AuthResource;
 import dev.hush.resources.HealthResource;
 import dev.hush.resources.MessageResource;
@@ -111,6 +112,7 @@ public class HushApplication extends Application<HushConfiguration> {
 
     @Override
     public void run(HushConfiguration config, Environment environment) throws Exception {
+        WireLogGuard.install();
         StrictJson.configure(environment.getObjectMapper(), config.http().maxBodyBytes());
         Jdbi jdbi = openDatabase(config, environment);
         DatabaseProbe probe = new DatabaseProbe(jdbi);
