@@ -9,16 +9,18 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A command-line client for HUSH's /ws live channel, needing only a JDK 17:
- * {@code java tools/LiveCli.java ws://127.0.0.1:8000 TOKEN}. Each line typed on standard input
- * is sent as one text frame; each frame received is printed with the local time.
+ * {@code HUSH_TOKEN=... java tools/LiveCli.java ws://127.0.0.1:8000}. The token comes from the
+ * environment, so it does not show in the process list or the shell history. Each line typed on
+ * standard input is sent as one text frame; each frame received is printed with the local time.
  */
 public final class LiveCli {
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java tools/LiveCli.java ws://HOST:PORT TOKEN");
+        String rawToken = System.getenv("HUSH_TOKEN");
+        if (args.length != 1 || rawToken == null || rawToken.isBlank()) {
+            System.err.println("usage: HUSH_TOKEN=<token from POST /api/auth> java tools/LiveCli.java ws://HOST:PORT");
             System.exit(2);
         }
-        String token = URLEncoder.encode(args[1], StandardCharsets.UTF_8);
+        String token = URLEncoder.encode(rawToken.trim(), StandardCharsets.UTF_8);
         URI uri = URI.create(args[0] + "/ws?token=" + token);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
