@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -259,6 +260,29 @@ class InputRulesIT {
         expectRejected(utf8, 400, null, "invalid UTF-8");
         expectRejected(nested, 400, null, "5000 nested arrays");
         expectNothingStored();
+    }
+
+    /** Regression: these named a wrong field type, or called valid JSON invalid. */
+    @Test
+    void errorMessagesNameTheRealFault() {
+        byte[] prefix = "{\"words\":\"".getBytes(StandardCharsets.US_ASCII);
+        byte[] invalidUtf8 = Arrays.copyOf(prefix, prefix.length + 4);
+        invalidUtf8[prefix.length] = (byte) 0xff;
+        invalidUtf8[prefix.length + 1] = (byte) 0xfe;
+        invalidUtf8[prefix.length + 2] = '"';
+        invalidUtf8[prefix.length + 3] = '}';
+
+        Result utf8 = client.send(client.request("/api/auth", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
+        Result array = client.postRaw("/api/threads", "[{\"id\":\"" + threadId + "\"}]",
+                "application/json", token);
+        Result element = client.postRaw("/api/threads/query", "{\"thread_ids\":[[\"x\"]]}",
+                "application/json", token);
+
+        assertThat(utf8.json().get("error").asText()).isEqualTo("invalid_json");
+        assertThat(array.json().get("message").asText()).contains("must be a JSON object");
+        assertThat(element.json().get("message").asText()).isEqualTo("'thread_ids[0]' has the wrong type");
     }
 
     @Test
