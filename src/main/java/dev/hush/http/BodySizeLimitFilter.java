@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Rejects request bodies over the cap with 413 before they are read whole. A declared
- * Content-Length over the cap is rejected unread; a chunked body is read only up to the cap.
+ * Rejects request bodies over the cap with 413 before they are read whole, and reads every
+ * other body in full before the handlers run. A declared Content-Length over the cap is
+ * rejected unread; a chunked body is read only up to the cap.
  */
 public final class BodySizeLimitFilter extends HttpFilter {
     private static final byte[] TOO_LARGE = ("{\"error\":\"payload_too_large\","
@@ -36,10 +37,13 @@ public final class BodySizeLimitFilter extends HttpFilter {
             return;
         }
         boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-        if (!chunked) {
+        if (declared <= 0 && !chunked) {
             chain.doFilter(request, response);
             return;
         }
+        // Reading the whole body before any handler runs means an early error answer (405, 401)
+        // never leaves unread bytes behind, which made Jetty close a kept-alive connection that
+        // the client was about to reuse.
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
             reject(response);

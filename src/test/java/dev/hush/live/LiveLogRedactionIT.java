@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
-/** Jetty's DEBUG lines print WebSocket request URIs; the token in them must be redacted. */
+/**
+ * Jetty's DEBUG lines print WebSocket request URIs with the token; they must never reach the
+ * log, even when an operator sets Jetty's loggers to DEBUG.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LiveLogRedactionIT {
     static final DropwizardAppExtension<HushConfiguration> APP = TestApp.extension();
 
     @Test
-    void jettyDebugLinesNeverContainTheToken() throws Exception {
+    void jettyDebugLinesNeverReachTheLog() throws Exception {
         ApiClient client = TestApp.client(APP);
         String token = client.unlock();
         String signature = token.substring(token.lastIndexOf('.') + 1);
@@ -37,9 +40,7 @@ class LiveLogRedactionIT {
             Thread.sleep(500);
         });
 
-        assertThat(events).anyMatch(event -> event.getFormattedMessage().contains("/ws"));
-        assertThat(events)
-                .anyMatch(event -> event.getFormattedMessage().contains("token=[redacted]"));
+        assertThat(events).noneMatch(event -> event.getLevel().toInt() < Level.INFO.toInt());
         for (ILoggingEvent event : events) {
             String text = event.getFormattedMessage();
             if (event.getThrowableProxy() != null) {
