@@ -24,7 +24,7 @@ import org.jose4j.lang.JoseException;
  * Verification accepts HS256 only, so {@code none} and every other algorithm fail, and requires
  * {@code exp} with no clock skew allowance beyond 5 s.
  *
- * <p>A token whose {@code gen} is below the wipe generation this instance knows was issued before
+ * <p>A token whose {@code gen} is below the wipe generation this instance has loaded was issued before
  * a wipe and is rejected, so a wipe ends every session. A generation counter is used rather than
  * comparing {@code iat} with the wipe time because it does not depend on the clocks of several
  * instances agreeing, nor on {@code iat} having only one-second resolution.

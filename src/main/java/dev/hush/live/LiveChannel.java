@@ -21,7 +21,7 @@ public final class LiveChannel {
 
     /**
      * Registers /ws on the application port and returns the registry of its sockets.
-     * {@code wipeGeneration} returns the newest wipe generation known; sockets whose token was
+     * {@code wipeGeneration} returns the newest wipe generation known. Sockets whose token was
      * issued before it are closed with 4001.
      */
     public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
