@@ -24,6 +24,7 @@ import dev.hush.core.RateLimiter;
 import dev.hush.core.ThreadService;
 import dev.hush.core.UnlockService;
 import dev.hush.core.VaultShutdown;
+import dev.hush.core.WipeGeneration;
 import dev.hush.core.WipeService;
 import dev.hush.db.DatabaseReachability;
 import dev.hush.db.SchemaMigrator;
@@ -40,6 +41,7 @@ import dev.hush.http.CorsFilter;
 import dev.hush.http.DefenseFilter;
 import dev.hush.http.SecurityHeadersFilter;
 import dev.hush.live.LiveChannel;
+import dev.hush.live.LiveHub;
 import dev.hush.logging.WireLogGuard;
 import dev.hush.resources.AuthResource;
 import dev.hush.resources.HealthResource;
@@ -119,16 +121,17 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.healthChecks().register("database", new DatabaseHealthCheck(probe));
 
         ClientIpResolver clientIps = new ClientIpResolver(config.defense().trustedProxyRanges());
-        TokenService tokens = new TokenService(config.jwt(), clock);
+        WipeGeneration wipeGeneration = new WipeGeneration();
+        TokenService tokens = new TokenService(config.jwt(), clock, wipeGeneration::current);
         registerFilters(config, environment);
         registerErrorMappers(environment);
         registerJsonErrorPages(environment);
         registerAuth(environment, tokens);
 
-        Defense defense = registerDefense(config, environment, jdbi, clientIps);
+        Defense defense = registerDefense(config, environment, jdbi, clientIps, wipeGeneration);
         MessageService messages = new MessageService(jdbi, environment.metrics().counter("hush.messages.stored"));
         registerResources(config, environment, jdbi, messages, tokens, clientIps, defense, probe);
-        registerLive(config, environment, jdbi, messages, tokens, clientIps, defense);
+        registerLive(config, environment, jdbi, messages, tokens, clientIps, defense, wipeGeneration);
     }
 
     private static void registerResources(HushConfiguration config, Environment environment, Jdbi jdbi,
@@ -142,11 +145,16 @@ public class HushApplication extends Application<HushConfiguration> {
         environment.jersey().register(new HealthResource(probe));
     }
 
-    /** Adds the /ws live channel, which checks the defense's in-memory block list at connect. */
+    /**
+     * Adds the /ws live channel, which checks the defense's in-memory block list at connect and
+     * closes the sockets of sessions that a wipe ended.
+     */
     private void registerLive(HushConfiguration config, Environment environment, Jdbi jdbi,
-            MessageService messages, TokenService tokens, ClientIpResolver clientIps, Defense defense) {
-        LiveChannel.register(config, environment, jdbi, messages, tokens, clientIps, defense.blocks(),
-                defense.rateLimiter()::tryAcquireApi, clock);
+            MessageService messages, TokenService tokens, ClientIpResolver clientIps, Defense defense,
+            WipeGeneration wipeGeneration) {
+        LiveHub hub = LiveChannel.register(config, environment, jdbi, messages, tokens, clientIps,
+                defense.blocks(), defense.rateLimiter()::tryAcquireApi, wipeGeneration::current, clock);
+        wipeGeneration.addListener(hub::closeSessionsBefore);
     }
 
     /**
@@ -189,11 +197,11 @@ public class HushApplication extends Application<HushConfiguration> {
      * server serves; guards {@code /api} and {@code /ws} with them; and adds the admin tasks.
      */
     private Defense registerDefense(HushConfiguration config, Environment environment, Jdbi jdbi,
-            ClientIpResolver clientIps) {
+            ClientIpResolver clientIps, WipeGeneration wipeGeneration) {
         BlockCache blocks = new BlockCache(now -> BlockService.loadActive(jdbi, now), clock);
         DefenseMetrics metrics = DefenseMetrics.register(environment.metrics());
         Defense defense = new Defense(config.defense(), clock, blocks, new BlockService(jdbi, blocks, clock),
-                new RateLimiter(config.rateLimits()), new WipeService(jdbi, blocks, metrics.wipes()),
+                new RateLimiter(config.rateLimits()), new WipeService(jdbi, blocks, metrics.wipes(), wipeGeneration),
                 new PanicMode(jdbi, config.defense().panicMode()), new VaultShutdown(processExit), metrics);
 
         DefenseRefresh refresh = new DefenseRefresh(jdbi, defense);

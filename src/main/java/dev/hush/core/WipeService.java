@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * notes the latest generation this instance has seen when the attempt arrives. If a later wipe has
  * committed by the time the attempt is judged, the attempt was aimed at a vault that no longer
  * exists, so it is not counted. Another instance's wipe is seen within {@link DefenseRefresh#INTERVAL},
- * and attempts arriving in that window are not counted either.
+ * and attempts arriving in that window are not counted either. Access tokens carry the generation
+ * they were issued in, so a wipe also ends every session issued before it.
  */
 public final class WipeService {
     public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
@@ -43,12 +43,13 @@ public final class WipeService {
     private final Jdbi jdbi;
     private final BlockCache blocks;
     private final Counter wipes;
-    private final AtomicLong knownGeneration = new AtomicLong();
+    private final WipeGeneration knownGeneration;
 
-    public WipeService(Jdbi jdbi, BlockCache blocks, Counter wipes) {
+    public WipeService(Jdbi jdbi, BlockCache blocks, Counter wipes, WipeGeneration knownGeneration) {
         this.jdbi = jdbi;
         this.blocks = blocks;
         this.wipes = wipes;
+        this.knownGeneration = knownGeneration;
     }
 
     /** Wipes the vault unconditionally and returns the rows removed from each table. */
@@ -80,7 +81,7 @@ public final class WipeService {
 
     /** Returns the wipe generation this instance last saw committed. */
     public long knownGeneration() {
-        return knownGeneration.get();
+        return knownGeneration.current();
     }
 
     /** Returns whether a wipe committed after {@code arrivalGeneration}, as read inside {@code handle}. */
@@ -90,7 +91,7 @@ public final class WipeService {
 
     /** Takes in a generation read from the database, such as by a periodic refresh. */
     public void observeGeneration(long generation) {
-        knownGeneration.accumulateAndGet(generation, Math::max);
+        knownGeneration.observe(generation);
     }
 
     private Optional<Wipe> wipeOnce(Handle tx, long arrivalGeneration) {

@@ -51,6 +51,10 @@ final class ClientFrameHandler {
             connection.close(Rejection.UNAUTHORIZED.code, "token expired");
             return;
         }
+        if (hub.sessionWiped(connection)) {
+            connection.close(Rejection.UNAUTHORIZED.code, "vault wiped");
+            return;
+        }
         // An IP blocked after this socket opened loses the socket at its next frame.
         if (blocks.find(connection.clientIp()).isPresent()) {
             LOGGER.warn("Closing live socket of blocked ip={}", connection.clientIp());

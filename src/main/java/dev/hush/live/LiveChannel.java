@@ -7,6 +7,7 @@ import dev.hush.core.MessageService;
 import dev.hush.http.ClientIpResolver;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -18,14 +19,19 @@ public final class LiveChannel {
     private LiveChannel() {
     }
 
-    /** Registers /ws on the application port and returns the registry of its sockets. */
+    /**
+     * Registers /ws on the application port and returns the registry of its sockets.
+     * {@code wipeGeneration} returns the newest wipe generation known. Sockets whose token was
+     * issued before it are closed with 4001.
+     */
     public static LiveHub register(HushConfiguration config, Environment environment, Jdbi jdbi,
             MessageService messages, TokenService tokens, ClientIpResolver clientIps,
-            BlockList blocks, Predicate<String> messageAllowance, Clock clock) {
+            BlockList blocks, Predicate<String> messageAllowance, LongSupplier wipeGeneration,
+            Clock clock) {
         QueryTokenLogFilter.install();
         int maxCiphertext = config.http().maxCiphertextBytes();
         LiveLimits limits = LiveLimits.forCiphertext(maxCiphertext);
-        LiveHub hub = new LiveHub(limits, environment.metrics(), clock);
+        LiveHub hub = new LiveHub(limits, environment.metrics(), wipeGeneration, clock);
         ClientFrameHandler frames = new ClientFrameHandler(hub, messages, limits, maxCiphertext,
                 blocks, messageAllowance);
 

@@ -26,6 +26,7 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
     private final LiveLimits limits;
     private final String clientIp;
     private final Instant tokenExpiresAt;
+    private final long tokenGeneration;
     private final Rejection rejection;
     private final Set<UUID> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -49,12 +50,13 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
     }
 
     LiveConnection(LiveHub hub, ClientFrameHandler frames, LiveLimits limits, String clientIp,
-            Instant tokenExpiresAt, Rejection rejection) {
+            Instant tokenExpiresAt, long tokenGeneration, Rejection rejection) {
         this.hub = hub;
         this.frames = frames;
         this.limits = limits;
         this.clientIp = clientIp;
         this.tokenExpiresAt = tokenExpiresAt;
+        this.tokenGeneration = tokenGeneration;
         this.rejection = rejection;
     }
 
@@ -171,5 +173,10 @@ public final class LiveConnection implements Session.Listener.AutoDemanding {
 
     Instant tokenExpiresAt() {
         return tokenExpiresAt;
+    }
+
+    /** Returns the wipe generation the socket's token was issued in. */
+    long tokenGeneration() {
+        return tokenGeneration;
     }
 }

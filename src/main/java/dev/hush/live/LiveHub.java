@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub implements Managed {
     private static final Logger LOGGER = LoggerFactory.getLogger(LiveHub.class);
     private static final Duration ECHO_LIFETIME = Duration.ofMinutes(2);
+    private static final int UNAUTHORIZED = 4001;
 
     private final LiveLimits limits;
+    private final LongSupplier wipeGeneration;
     private final Clock clock;
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<UUID, Channel> channels = new ConcurrentHashMap<>();
@@ -60,8 +63,10 @@ public final class LiveHub implements Managed {
     private record PendingEcho(LiveConnection sender, String clientId, Instant createdAt) {
     }
 
-    public LiveHub(LiveLimits limits, MetricRegistry metrics, Clock clock) {
+    /** Builds the hub; {@code wipeGeneration} returns the newest wipe generation known. */
+    public LiveHub(LiveLimits limits, MetricRegistry metrics, LongSupplier wipeGeneration, Clock clock) {
         this.limits = limits;
+        this.wipeGeneration = wipeGeneration;
         this.clock = clock;
         metrics.register("live.sockets.open", (Gauge<Integer>) connections::size);
         metrics.register("live.subscriptions", (Gauge<Integer>) subscriptionCount::get);
@@ -102,8 +107,31 @@ public final class LiveHub implements Managed {
         }
     }
 
+    /**
+     * Closes with 4001 every socket whose token was issued before wipe generation
+     * {@code generation}, so the client has to unlock again.
+     */
+    public void closeSessionsBefore(long generation) {
+        int count = 0;
+        for (LiveConnection connection : List.copyOf(connections)) {
+            if (connection.tokenGeneration() < generation) {
+                connection.close(UNAUTHORIZED, "vault wiped");
+                count++;
+            }
+        }
+        if (count > 0) {
+            LOGGER.warn("Closed live sockets of sessions ended by a wipe: count={} generation={}",
+                    count, generation);
+        }
+    }
+
     void register(LiveConnection connection) {
         connections.add(connection);
+        // A wipe that committed after the token was verified but before this socket was added
+        // found nothing to close here, so the socket is checked again once it is in the set.
+        if (sessionWiped(connection)) {
+            connection.close(UNAUTHORIZED, "vault wiped");
+        }
     }
 
     /** Removes a socket and all its subscriptions; safe to call more than once. */
@@ -243,9 +271,14 @@ public final class LiveHub implements Managed {
         return !connection.tokenExpiresAt().isAfter(clock.instant());
     }
 
+    /** Returns whether a wipe known here ended the socket's session, so its frames must not be handled. */
+    boolean sessionWiped(LiveConnection connection) {
+        return connection.tokenGeneration() < wipeGeneration.getAsLong();
+    }
+
     /**
-     * Sends heartbeats, closes sockets whose token expired or whose peer is gone, and drops
-     * pending echoes whose message never arrived.
+     * Sends heartbeats, closes sockets whose token expired or predates a wipe or whose peer is
+     * gone, and drops pending echoes whose message never arrived.
      */
     void tick() {
         try {
@@ -254,7 +287,9 @@ public final class LiveHub implements Managed {
                 if (!connection.isOpen()) {
                     unregister(connection);
                 } else if (tokenExpired(connection)) {
-                    connection.close(4001, "token expired");
+                    connection.close(UNAUTHORIZED, "token expired");
+                } else if (sessionWiped(connection)) {
+                    connection.close(UNAUTHORIZED, "vault wiped");
                 } else {
                     connection.send(LiveFrames.HEARTBEAT);
                 }

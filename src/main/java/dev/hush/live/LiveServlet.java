@@ -76,7 +76,8 @@ public final class LiveServlet extends JettyWebSocketServlet {
             LOGGER.debug("Rejecting live socket ip={} reason={}", ip, rejection.reason);
         }
         Instant expiresAt = session.map(VaultSession::expiresAt).orElse(Instant.EPOCH);
-        return new LiveConnection(hub, frames, limits, ip, expiresAt, rejection);
+        long generation = session.map(VaultSession::wipeGeneration).orElse(0L);
+        return new LiveConnection(hub, frames, limits, ip, expiresAt, generation, rejection);
     }
 
     private static String firstToken(JettyServerUpgradeRequest request) {

@@ -106,6 +106,19 @@ class TokenForgeryIT {
     }
 
     @Test
+    void missingWipeGenerationIsRefused() throws Exception {
+        assertUnauthorized(sign(AlgorithmIdentifiers.HMAC_SHA256, claims -> claims.unsetClaim("gen")));
+        assertUnauthorized(sign(AlgorithmIdentifiers.HMAC_SHA256, claims -> claims.setStringClaim("gen", "9")));
+    }
+
+    @Test
+    void generationBeforeLastWipeIsRefused() throws Exception {
+        long current = currentGeneration();
+
+        assertUnauthorized(sign(AlgorithmIdentifiers.HMAC_SHA256, claims -> claims.setClaim("gen", current - 1)));
+    }
+
+    @Test
     void otherSecretIsRefused() throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims(claims -> { }).toJson());
@@ -136,8 +149,14 @@ class TokenForgeryIT {
         claims.setExpirationTime(NumericDate.fromSeconds(now + 600));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringClaim("type", "access");
+        claims.setClaim("gen", currentGeneration());
         change.accept(claims);
         return claims;
+    }
+
+    /** Returns the wipe generation stored in the database, which setUp's wipe made at least 1. */
+    private static long currentGeneration() {
+        return DefenseClient.queryLong("SELECT wipe_generation FROM vault_state WHERE id = 1");
     }
 
     private static String sign(String algorithm, Consumer<JwtClaims> change) throws Exception {

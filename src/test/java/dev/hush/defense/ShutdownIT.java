@@ -90,6 +90,26 @@ class ShutdownIT {
         assertNoSecrets(Files.readString(output, StandardCharsets.UTF_8), token);
     }
 
+    @Test
+    void tokenFromBeforeWipeFailsAfterRestart() throws Exception {
+        Map<String, String> wipeAtFirstFailure = Map.of("failureMode: ip_temp", "failureMode: db_wipe_shutdown",
+                "maxAuthFailures: 5", "maxAuthFailures: 1");
+        start(wipeAtFirstFailure);
+        String before = client.rightUnlock(null).json().get("token").asText();
+        client.wrongUnlock(null);
+        assertExitedAfterWipe();
+
+        start(wipeAtFirstFailure);
+        Result rejected = client.api().post("/api/threads",
+                Map.of("id", UUID.randomUUID().toString(), "ciphertext", THREAD_CIPHERTEXT, "iv", "AAECAwQFBgcICQoL"),
+                before);
+        String after = client.rightUnlock(null).json().get("token").asText();
+
+        assertThat(rejected.status()).isEqualTo(401);
+        assertThat(rejected.json().get("error").asText()).isEqualTo("unauthorized");
+        storeThreadAndMessage(after);
+    }
+
     private void start(Map<String, String> replacements) throws Exception {
         int port = freePort();
         int adminPort = freePort();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ class ClientFrameHandlerTest {
 
     private final MutableClock clock = new MutableClock();
     private final LiveLimits limits = LiveLimits.forCiphertext(65_536);
-    private final LiveHub hub = new LiveHub(limits, new MetricRegistry(), clock);
+    private final AtomicLong wipeGeneration = new AtomicLong();
+    private final LiveHub hub = new LiveHub(limits, new MetricRegistry(), wipeGeneration::get, clock);
     /** A database nobody listens on, so every store fails to connect. */
     private final MessageService unreachable = new MessageService(
             Jdbi.create("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1"));
@@ -31,7 +33,7 @@ class ClientFrameHandlerTest {
 
     private LiveConnection open(Instant tokenExpiresAt) {
         LiveConnection connection = new LiveConnection(hub, handler, limits, "192.0.2.7", tokenExpiresAt,
-                Rejection.NONE);
+                wipeGeneration.get(), Rejection.NONE);
         connection.onWebSocketOpen(session);
         return connection;
     }
@@ -45,6 +47,17 @@ class ClientFrameHandlerTest {
     void frameAfterTokenExpiryClosesWith4001() {
         LiveConnection connection = open(clock.instant().plusSeconds(60));
         clock.advance(Duration.ofSeconds(61));
+
+        connection.onWebSocketText("{\"type\":\"ping\"}");
+
+        assertThat(session.closeCode).isEqualTo(4001);
+        assertThat(session.sent).isEmpty();
+    }
+
+    @Test
+    void frameAfterWipeClosesWith4001() {
+        LiveConnection connection = open(clock.instant().plusSeconds(3600));
+        wipeGeneration.incrementAndGet();
 
         connection.onWebSocketText("{\"type\":\"ping\"}");
 

@@ -198,7 +198,8 @@ class LiveChannelIT {
     void expiredTokenIsClosedWith4001() {
         JwtSettings settings = new JwtSettings(new Secret(TestApp.JWT_SECRET), "HS256", 1);
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        String expired = new TokenService(settings, twoHoursAgo).issue().value();
+        // The newest possible generation, so only the expiry can reject the token.
+        String expired = new TokenService(settings, twoHoursAgo, () -> Long.MAX_VALUE).issue().value();
 
         try (LiveClient socket = LiveClient.connect(client.baseUrl(), expired)) {
             assertThat(socket.awaitCloseCode()).isEqualTo(4001);

@@ -9,6 +9,7 @@ import dev.hush.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
@@ -16,12 +17,17 @@ class LiveHubTest {
     private final Instant start = clock.instant();
     private final LiveLimits limits = LiveLimits.forCiphertext(65_536);
     private final MetricRegistry metrics = new MetricRegistry();
-    private final LiveHub hub = new LiveHub(limits, metrics, clock);
+    private final AtomicLong wipeGeneration = new AtomicLong(3);
+    private final LiveHub hub = new LiveHub(limits, metrics, wipeGeneration::get, clock);
     private final UUID threadId = UUID.randomUUID();
 
     private LiveConnection open(FakeSession session, Instant tokenExpiresAt) {
+        return open(session, tokenExpiresAt, wipeGeneration.get());
+    }
+
+    private LiveConnection open(FakeSession session, Instant tokenExpiresAt, long tokenGeneration) {
         LiveConnection connection = new LiveConnection(hub, null, limits, "192.0.2.1", tokenExpiresAt,
-                Rejection.NONE);
+                tokenGeneration, Rejection.NONE);
         connection.onWebSocketOpen(session);
         return connection;
     }
@@ -52,6 +58,44 @@ class LiveHubTest {
         assertThat(session.closeCode).isEqualTo(4001);
         assertThat(hub.openSockets()).isZero();
         assertThat(hub.subscriptions()).isZero();
+    }
+
+    @Test
+    void wipeClosesOlderSessionsWith4001() {
+        FakeSession older = new FakeSession();
+        FakeSession newer = new FakeSession();
+        hub.subscribe(open(older, start.plusSeconds(3600), 3), threadId);
+        open(newer, start.plusSeconds(3600), 4);
+
+        hub.closeSessionsBefore(4);
+
+        assertThat(older.closeCode).isEqualTo(4001);
+        assertThat(newer.closeCode).isZero();
+        assertThat(hub.openSockets()).isEqualTo(1);
+        assertThat(hub.subscriptions()).isZero();
+    }
+
+    @Test
+    void socketVerifiedBeforeWipeIsClosedWhenRegistered() {
+        FakeSession session = new FakeSession();
+        wipeGeneration.set(4);
+
+        open(session, start.plusSeconds(3600), 3);
+
+        assertThat(session.closeCode).isEqualTo(4001);
+        assertThat(hub.openSockets()).isZero();
+    }
+
+    @Test
+    void tickClosesSocketOfWipedSession() {
+        FakeSession session = new FakeSession();
+        open(session, start.plusSeconds(3600), 3);
+        wipeGeneration.set(4);
+
+        hub.tick();
+
+        assertThat(session.closeCode).isEqualTo(4001);
+        assertThat(session.sent).isEmpty();
     }
 
     @Test
