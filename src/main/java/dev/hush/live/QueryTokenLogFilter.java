@@ -2,11 +2,10 @@ package dev.hush.live;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.hush.logging.TurboFilters;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.helpers.FormattingTuple;
 import org.slf4j.helpers.MessageFormatter;
@@ -28,17 +27,7 @@ public final class QueryTokenLogFilter extends TurboFilter {
 
     /** Adds the filter to logback unless present; each app start may have reset logging. */
     public static void install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
-        }
-        boolean present = context.getTurboFilterList().stream()
-                .anyMatch(filter -> NAME.equals(filter.getName()));
-        if (!present) {
-            QueryTokenLogFilter filter = new QueryTokenLogFilter();
-            filter.setName(NAME);
-            filter.start();
-            context.addTurboFilter(filter);
-        }
+        TurboFilters.installOnce(NAME, QueryTokenLogFilter::new);
     }
 
     @Override

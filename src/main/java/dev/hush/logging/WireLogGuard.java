@@ -2,11 +2,9 @@ package dev.hush.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
@@ -23,17 +21,7 @@ public final class WireLogGuard extends TurboFilter {
 
     /** Adds the filter to logback unless present; each app start may have reset logging. */
     public static void install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
-        }
-        boolean present = context.getTurboFilterList().stream()
-                .anyMatch(filter -> NAME.equals(filter.getName()));
-        if (!present) {
-            WireLogGuard guard = new WireLogGuard();
-            guard.setName(NAME);
-            guard.start();
-            context.addTurboFilter(guard);
-        }
+        TurboFilters.installOnce(NAME, WireLogGuard::new);
     }
 
     @Override
