@@ -2,13 +2,14 @@ package dev.hush.cli;
 
 import dev.hush.config.InvalidSettingException;
 import dev.hush.db.DatabaseUnreachableException;
+import dev.hush.db.MigrationLockTimeoutException;
 import io.dropwizard.configuration.ConfigurationException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 
 /**
- * Prints start-up failures caused by configuration or an unreachable database as one plain line
- * instead of a stack trace. The lines name the variable and the rule; they never contain a value.
+ * Prints start-up failures caused by configuration, an unreachable database or a held migration
+ * lock as one plain line instead of a stack trace. The lines never contain a secret's value.
  */
 public final class StartupErrors {
     private StartupErrors() {
@@ -22,8 +23,8 @@ public final class StartupErrors {
                 err.flush();
                 return true;
             }
-            if (cause instanceof DatabaseUnreachableException unreachable) {
-                err.println("Start-up failed: " + unreachable.getMessage());
+            if (cause instanceof DatabaseUnreachableException || cause instanceof MigrationLockTimeoutException) {
+                err.println("Start-up failed: " + cause.getMessage());
                 err.flush();
                 return true;
             }

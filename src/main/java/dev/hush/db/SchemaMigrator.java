@@ -50,9 +50,9 @@ public final class SchemaMigrator {
             if (!causedByLockTimeout(e)) {
                 throw e;
             }
-            throw new IllegalStateException("Database migration could not take the Liquibase changelog lock within "
-                    + LOCK_WAIT_MINUTES + " minute(s). If no other HUSH instance is migrating, a crashed run left "
-                    + "it behind: release it with '" + RELEASE_LOCK_COMMAND + "'", e);
+            throw new MigrationLockTimeoutException("Database migration could not take the Liquibase "
+                    + "changelog lock within " + LOCK_WAIT_MINUTES + " minute(s). If no other HUSH instance is "
+                    + "migrating, a crashed run left it behind: release it with '" + RELEASE_LOCK_COMMAND + "'", e);
         }
     }
 

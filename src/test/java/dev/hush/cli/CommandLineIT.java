@@ -2,14 +2,19 @@ package dev.hush.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,34 @@ class CommandLineIT {
         assertThat(run.stderr().lines()).singleElement().asString()
                 .startsWith("Start-up failed: Cannot connect to the database named by DATABASE_URL (SQLSTATE 08001)");
         assertThat(run.stdout() + run.stderr()).doesNotContain("TOPSECRET").doesNotContain("\tat ");
+    }
+
+    /** Takes about a minute: the server waits out its bounded lock wait before it gives up. */
+    @Test
+    void heldMigrationLockFailsStartWithReleaseCommand() throws Exception {
+        String database = "hush_lock_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestDatabase.get().execute("CREATE DATABASE " + database);
+        try (Connection connection = DriverManager.getConnection(TestDatabase.get().jdbcUrlOf(database));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, "
+                    + "lockgranted timestamp, lockedby varchar(255))");
+            statement.execute("INSERT INTO databasechangeloglock VALUES (1, true, now(), 'crashed-run')");
+        }
+        Map<String, String> variables = validVariables();
+        variables.put("DATABASE_URL", TestDatabase.get().jdbcUrlOf(database));
+        variables.put("BACKEND_PORT", "0");
+        variables.put("ADMIN_PORT", "0");
+
+        try {
+            Run run = run(variables, "server", "config.yml");
+
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.stderr().lines()).singleElement().asString()
+                    .startsWith("Start-up failed: Database migration could not take the Liquibase changelog lock")
+                    .contains("db locks --force-release config.yml");
+        } finally {
+            TestDatabase.get().execute("DROP DATABASE " + database + " WITH (FORCE)");
+        }
     }
 
     @Test
