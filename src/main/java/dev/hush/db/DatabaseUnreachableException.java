@@ -1,7 +1,7 @@
 package dev.hush.db;
 
 /**
- * The database named by DATABASE_URL refused or did not answer a connection at start-up. The
+ * The database named by DATABASE_URL refused a connection at start-up or did not respond. The
  * message is the driver's, which names the host and user but never the password.
  */
 public final class DatabaseUnreachableException extends RuntimeException {

@@ -10,7 +10,7 @@ import org.slf4j.Marker;
 /**
  * Drops DEBUG and TRACE events of the libraries that see raw requests and SQL: at those levels
  * Jetty prints headers (bearer tokens) and body bytes (the words, ciphertext), and the JDBC
- * layers can print bound values. The filter holds even when an operator raises those loggers
+ * layers can print bound values. The filter applies even when an operator raises those loggers
  * with the admin {@code log-level} task, so no log level can make them leak a secret.
  */
 public final class WireLogGuard extends TurboFilter {
