@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load client for bench/ws-bench.sh: holds many idle authenticated sockets and reports the
+ * Load client for bench/ws-bench.sh: keeps open many idle authenticated sockets and reports the
  * server's memory per socket, then measures fan-out latency from send to receipt at a number
  * of subscribers. Run with the JDK's single-file launcher; it needs no libraries.
  *

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the /ws live channel on this machine: starts the built jar on a fresh database,
-# holds IDLE_SOCKETS idle authenticated sockets and reports the server's memory per socket,
+# keeps IDLE_SOCKETS idle authenticated sockets and reports the server's memory per socket,
 # then measures fan-out latency from send to receipt at SUBSCRIBERS subscribers. Needs a local
 # PostgreSQL at 127.0.0.1:5432 (user postgres, no password) and a JDK 17. The whole run is
 # bounded by BENCH_TIMEOUT_SECONDS; the server and the database are removed on exit.

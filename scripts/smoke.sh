@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end check of a built jar against a real PostgreSQL: creates a vault in a temporary
-# folder, starts the server, unlocks, stores a thread and messages, pages them, restarts the
-# server, checks the data survived, and scans the server's log for the words, token and secrets.
+# End-to-end check of a built jar against a real PostgreSQL. It creates a vault in a temporary
+# folder, starts the server, unlocks, and stores and pages a thread's messages. Then it restarts
+# the server, checks the data survived, and scans the server's log for the words and secrets.
 #
 #   scripts/smoke.sh [JDBC_OR_LIBPQ_ADMIN_URL]
 #

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Answers a missing or invalid token with the API's JSON error body instead of plain text. */
+/** Responds to a missing or invalid token with the API's JSON error body instead of plain text. */
 public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
     @Override
     public Response buildResponse(String prefix, String realm) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 
-/** How the vault answers failed unlocks, and which peers may speak for a client's address. */
+/** Failed-unlock policy settings and the proxies trusted to report a client's address. */
 public record DefenseSettings(
         @Min(1) @Max(100) int maxAuthFailures,
         @NotNull FailureMode failureMode,

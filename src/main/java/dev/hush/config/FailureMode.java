@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What happens when one client IP reaches MAX_AUTH_FAILURES failed unlocks. */
+/** The policy applied when one client IP reaches MAX_AUTH_FAILURES failed unlocks. */
 public enum FailureMode {
     /** Block the IP for IP_BLOCK_MINUTES. */
     IP_TEMP,

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure the client caused or must be told about, answered as
+ * A failure the client caused or must learn of, returned as
  * {@code {"error": code, "message": text}} plus any extra fields, with the given status.
  */
 public class ApiException extends RuntimeException {

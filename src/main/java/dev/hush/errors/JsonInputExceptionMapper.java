@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Answers a body that is not valid JSON, has the wrong shape, or has a field of the wrong type,
+ * Maps a body that is not valid JSON, has the wrong shape, or has a field of the wrong type,
  * with a 400 (413 when a value passes the parser's size limits). Jackson's own message is not
  * passed on, because it can quote the input, which may be ciphertext.
  */

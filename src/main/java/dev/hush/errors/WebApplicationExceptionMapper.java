@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Answers Jersey's own failures (unknown path, wrong method, wrong content type) with the JSON
+ * Maps Jersey's own failures (unknown path, wrong method, wrong content type) with the JSON
  * error body. A response that already carries a body, such as the auth filter's 401, is kept.
  */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Checks that the database answers a trivial query within a couple of seconds. */
+/** Checks that the database returns a trivial query's result within a couple of seconds. */
 public final class DatabaseProbe {
     private static final Logger LOGGER = LoggerFactory.getLogger(DatabaseProbe.class);
     private static final int QUERY_TIMEOUT_SECONDS = 2;

@@ -41,7 +41,7 @@ public final class BodySizeLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        // Reading the whole body before any handler runs means an early error answer (405, 401)
+        // Reading the whole body before any handler runs means an early error response (405, 401)
         // never leaves unread bytes behind, which made Jetty close a kept-alive connection that
         // the client was about to reuse.
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);

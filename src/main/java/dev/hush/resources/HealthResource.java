@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Liveness for load balancers and container health checks; never blocked and holds no secrets. */
+/**
+ * Liveness for load balancers and container health checks. The defense filter is mapped to /api
+ * and /ws only, so these paths are never blocked, and their bodies contain no secrets.
+ */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {

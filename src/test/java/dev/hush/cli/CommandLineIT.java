@@ -136,7 +136,7 @@ class CommandLineIT {
     }
 
     @Test
-    void malformedDotEnvIsOneLineWithoutItsText(@TempDir Path otherDir) throws Exception {
+    void malformedDotEnvIsOneLine(@TempDir Path otherDir) throws Exception {
         Files.copy(CONFIG, otherDir.resolve("config.yml"));
         Files.writeString(otherDir.resolve(".env"), "TOPSECRET line without an equals sign\n");
 

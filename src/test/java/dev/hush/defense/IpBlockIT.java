@@ -75,7 +75,7 @@ class IpBlockIT {
     }
 
     @Test
-    void blockedIpGets403OnEveryApiPathButHealth() {
+    void blockedIpGets403ButNotOnHealth() {
         blockIp("203.0.113.12");
 
         Result salt = client.get("/api/auth/salt", "203.0.113.12");

@@ -23,7 +23,7 @@ class ClientFrameHandlerTest {
     private final LiveLimits limits = LiveLimits.forCiphertext(65_536);
     private final AtomicLong wipeGeneration = new AtomicLong();
     private final LiveHub hub = new LiveHub(limits, new MetricRegistry(), wipeGeneration::get, clock);
-    /** A database nobody listens on, so every store fails to connect. */
+    /** A port with no database server, so every store fails to connect. */
     private final MessageService unreachable = new MessageService(
             Jdbi.create("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1"));
     private final ClientFrameHandler handler = new ClientFrameHandler(hub, unreachable, limits, 65_536,

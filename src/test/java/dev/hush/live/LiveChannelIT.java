@@ -207,7 +207,7 @@ class LiveChannelIT {
     }
 
     @Test
-    void blockedIpIsClosedWith4003EvenWithValidToken() {
+    void blockedIpClosedWith4003() {
         DefenseClient defense = DefenseClient.of(APP);
         int maxFailures = APP.getConfiguration().defense().maxAuthFailures();
         for (int i = 0; i < maxFailures; i++) {
@@ -221,7 +221,7 @@ class LiveChannelIT {
     }
 
     @Test
-    void openSocketClosesWith4003OnceItsIpIsBlocked() {
+    void openSocketClosedWhenIpBlocked() {
         String laterBlocked = "203.0.113.51";
         DefenseClient defense = DefenseClient.of(APP);
         try (LiveClient socket = LiveClient.connect(client.baseUrl(), token,
@@ -239,7 +239,7 @@ class LiveChannelIT {
     }
 
     @Test
-    void everyMalformedFrameGetsAnErrorAndSocketStaysOpen() {
+    void malformedFramesGetErrorFrames() {
         Map<String, String> badFrames = new LinkedHashMap<>();
         badFrames.put("not JSON", "{\"type\":");
         badFrames.put("JSON array", "[1,2]");

@@ -51,7 +51,7 @@ class LiveClusterIT {
     }
 
     @Test
-    void restPostOnOneInstanceReachesSubscriberOnOther() {
+    void restPostReachesOtherInstance() {
         try (LiveClient onSecond = LiveClient.connect(secondClient.baseUrl(), token)) {
             onSecond.subscribe(threadId);
 
